@@ -1,0 +1,119 @@
+"""Read models the services hand to the TUI, CLI and exports.
+
+They are plain frozen dataclasses of domain values, so screens never see a
+database row and never hold a raw held value: `HeldView` carries only the
+masked form; revealing goes through a service that audits it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from caredesk.domain import (
+    CaseStatus,
+    ContactMethod,
+    Direction,
+    HeldKind,
+    Network,
+    PiiSpan,
+    Priority,
+    Queue,
+    RequestKind,
+    Signal,
+    Visibility,
+)
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One case as a line in the queue."""
+
+    case_id: int
+    priority: Priority
+    status: CaseStatus
+    network: Network
+    visibility: Visibility
+    customer_name: str
+    handle: str
+    tags: tuple[str, ...]
+    queues: tuple[Queue, ...]
+    opened_at: datetime
+    last_inbound_at: datetime | None
+    sla_due: datetime | None
+    assignee: str | None
+    message_count: int
+    preview: str
+
+
+@dataclass(frozen=True)
+class MessageView:
+    id: int
+    external_id: str
+    network: Network
+    direction: Direction
+    visibility: Visibility
+    author_handle: str
+    author_name: str | None
+    text: str
+    created_at: datetime
+    complaint: float | None
+    labels: tuple[str, ...]
+    pii: tuple[PiiSpan, ...]
+    signals: tuple[Signal, ...]
+    requests: tuple[RequestKind, ...]
+
+
+@dataclass(frozen=True)
+class HeldView:
+    """A held datum as an agent may see it before revealing: masked."""
+
+    id: int
+    kind: HeldKind
+    masked: str
+    verified: bool
+    verified_how: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class PreferenceView:
+    preferred: ContactMethod | None
+    preferred_only: bool
+    do_not_call: bool
+    no_marketing: bool
+    set_by: str
+    set_at: datetime
+    summary: str
+
+
+@dataclass(frozen=True)
+class ContactView:
+    at: datetime
+    channel: ContactMethod
+    direction: Direction
+    from_: str
+    team: str
+    agent: str
+    purpose: str
+    outcome: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class CustomerCard:
+    id: int
+    name: str
+    external_ref: str | None
+    provisional: bool
+    identities: tuple[tuple[Network, str], ...]
+    held: tuple[HeldView, ...]
+    preference: PreferenceView | None
+    contacts: tuple[ContactView, ...]
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    row: QueueRow
+    messages: tuple[MessageView, ...]
+    customer: CustomerCard

@@ -1,0 +1,5 @@
+"""Storage: SQLModel tables, the database handle and query functions.
+
+The only package that speaks SQL. Query functions take a keyword-only
+`session` and never commit: the services own transactions.
+"""
