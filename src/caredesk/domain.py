@@ -247,6 +247,28 @@ class HeldDatum:
 
 
 @dataclass(frozen=True)
+class Preference:
+    """How a customer wants to be contacted. `preferred_only` means the
+    preferred method and nothing else: email only is never a call."""
+
+    preferred: ContactMethod | None = None
+    preferred_only: bool = False
+    do_not_call: bool = False
+    no_marketing: bool = False
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One entry of the contact log, as the rules see it."""
+
+    at: datetime
+    method: ContactMethod
+    direction: Direction
+    purpose: ContactPurpose | None = None
+    team: str = ""
+
+
+@dataclass(frozen=True)
 class Finding:
     """Something the draft guard or a rule found, and how serious it is."""
 

@@ -167,3 +167,16 @@ def latest_inbound_text(case_id: int, *, session: Session) -> str:
 
 def author_identity(identity_id: int, *, session: Session) -> Identity | None:
     return session.get(Identity, identity_id)
+
+
+def open_case_ids_of(customer_ids: Iterable[int], *, session: Session) -> list[int]:
+    ids = list(customer_ids)
+    if not ids:
+        return []
+    return list(
+        session.exec(
+            select(Case.id).where(
+                col(Case.customer_id).in_(ids), Case.status != domain.CaseStatus.CLOSED.value
+            )
+        )
+    )

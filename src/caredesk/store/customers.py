@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from caredesk import domain
-from caredesk.store.tables import ContactPreference, Customer, HeldDatum, Identity
+from caredesk.store.tables import Case, ContactPreference, Customer, HeldDatum, Identity
 
 
 def customer_by_ref(external_ref: str, *, session: Session) -> Customer | None:
@@ -166,3 +166,18 @@ def preference_of(customer_id: int, *, session: Session) -> ContactPreference | 
     return session.exec(
         select(ContactPreference).where(ContactPreference.customer_id == customer_id)
     ).first()
+
+
+def merge_customer(source_id: int, into_id: int, *, session: Session) -> None:
+    """Fold a provisional customer into a known one: identities and cases move over."""
+    for identity in session.exec(select(Identity).where(Identity.customer_id == source_id)):
+        identity.customer_id = into_id
+        session.add(identity)
+    for case in session.exec(select(Case).where(Case.customer_id == source_id)):
+        case.customer_id = into_id
+        session.add(case)
+    session.flush()
+    source = session.get(Customer, source_id)
+    if source is not None and source.provisional:
+        session.delete(source)
+        session.flush()

@@ -17,10 +17,12 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
+
+from caredesk.store import tables  # noqa: F401  (registers every table on SQLModel.metadata)
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -75,6 +77,18 @@ class Database:
     def head_revision() -> str | None:
         return ScriptDirectory.from_config(_alembic_config("")).get_current_head()
 
+    def table_names(self) -> list[str]:
+        try:
+            return inspect(self.engine).get_table_names()
+        except OperationalError as exc:
+            raise DatabaseError(f"cannot open {self.display_url}: {exc.orig}") from None
+
+    def drop_schema(self) -> None:
+        """Drop every caredesk table; only the demo rebuild does this."""
+        SQLModel.metadata.drop_all(self.engine)
+        with self.engine.begin() as connection:
+            connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
     def has_schema(self) -> bool:
         try:
             return inspect(self.engine).has_table("alembic_version")
@@ -125,7 +139,8 @@ def _make_engine(url: str) -> Engine:
     if path is not None and not path.parent.exists():
         raise DatabaseError(f"folder {path.parent} does not exist for database {url}")
     try:
-        engine = create_engine(parsed)
+        connect_args = {"check_same_thread": False} if parsed.get_backend_name() == "sqlite" else {}
+        engine = create_engine(parsed, connect_args=connect_args)
     except (ModuleNotFoundError, ArgumentError) as exc:
         raise DatabaseError(
             f"cannot use {parsed.drivername}: {exc}; for PostgreSQL install 'caredesk[postgres]'"

@@ -27,6 +27,15 @@ def agent_by_name(name: str, *, session: Session) -> Agent | None:
     return session.exec(select(Agent).where(Agent.name == name)).first()
 
 
+def agent_name(agent_id: int | None, *, session: Session) -> str | None:
+    agent = None if agent_id is None else session.get(Agent, agent_id)
+    return None if agent is None else agent.name
+
+
+def list_agents(*, session: Session) -> list[Agent]:
+    return list(session.exec(select(Agent).order_by(Agent.name)))
+
+
 def add_agent(name: str, role: domain.Role, *, session: Session) -> Agent:
     agent = Agent(name=name, role=role.value)
     session.add(agent)

@@ -1,0 +1,13 @@
+"""The `caredesk` command: the composition root.
+
+It reads settings, builds the database, analyzer and connectors, hands them
+to the services and the TUI, and turns their errors into one-line messages
+that say what to do next.
+"""
+
+from caredesk.cli import data_commands, desk_commands  # noqa: F401  (registers the commands)
+from caredesk.cli.root import cli
+
+
+def main() -> None:
+    cli()

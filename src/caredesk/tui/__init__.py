@@ -1,0 +1,1 @@
+"""The Textual user interface; see `caredesk.tui.app.CaredeskApp`."""

@@ -1,0 +1,1 @@
+"""Screens of the caredesk app, one module each."""
