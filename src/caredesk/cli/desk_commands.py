@@ -45,7 +45,7 @@ def desk(context: CliContext, agent: str | None) -> None:
 
 
 @cli.command()
-@click.option("--status", type=click.Choice([*domain.CaseStatus, "all"]), default="open",
+@click.option("--status", type=click.Choice([*(s.value for s in domain.CaseStatus), "all"]), default="open",
               show_default=True)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @pass_cli
@@ -92,7 +92,7 @@ def agent() -> None:
 
 @agent.command(name="add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(list(domain.Role)), default="agent",
+@click.option("--role", type=click.Choice([r.value for r in domain.Role]), default="agent",
               show_default=True)
 @pass_cli
 def agent_add(context: CliContext, name: str, role: str) -> None:

@@ -12,7 +12,7 @@ import json
 import tempfile
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -37,6 +37,12 @@ DEMO_AGENTS = (
     ("morgan", domain.Role.ADMIN),
 )
 NEWEST_POST_AGE = timedelta(minutes=7)
+DEMO_BRAND_ACCOUNTS = {
+    domain.Network.X: ("northwindcare",),
+    domain.Network.MASTODON: ("northwindcare@social.example.com",),
+    domain.Network.BLUESKY: ("care.northwind.example.com",),
+}
+"""Northwind Mobile, the fictional operator of the demo data."""
 
 
 @dataclass
@@ -65,6 +71,7 @@ def build_demo(
 ) -> DemoSummary:
     """Build a fresh demo database at `settings.database_url`."""
     now = now or datetime.now(UTC)
+    settings = replace(settings, brand_accounts=DEMO_BRAND_ACCOUNTS)
     say = progress or (lambda _message: None)
     database = Database(settings.database_url)
     try:

@@ -8,7 +8,7 @@ nothing and a re-run adds nothing twice.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from caredesk import domain
@@ -60,8 +60,9 @@ def ingest(
         cursor = ingest_state.cursor_of(connector.source, session=session)
     for batch in connector.read(cursor):
         report.read += len(batch.posts) + len(batch.rejected)
+        posts = [_as_brand_speaking(post, settings) for post in batch.posts]
         with database.reading() as session:
-            candidates = _unseen(batch.posts, session=session)
+            candidates = _unseen(posts, session=session)
         analyses = _analyse(analyzer, candidates, settings.nlp.batch_size)
         with database.transaction() as session:
             _store_batch(batch, candidates, analyses, analyzer.version, settings, report,
@@ -101,6 +102,15 @@ def _store_batch(
         report.rejected.append(RejectNote(report.source, item.location, item.reason))
     if batch.cursor is not None:
         ingest_state.set_cursor(report.source, batch.cursor, session=session)
+
+
+def _as_brand_speaking(post: domain.Post, settings: Settings) -> domain.Post:
+    """A post by one of the brand's own accounts is outbound, whatever it claims,
+    so the brand never turns into a (provisional) customer."""
+    brand = settings.brand_accounts.get(post.network, ())
+    if post.direction is domain.Direction.INBOUND and post.author.handle.lower() in brand:
+        return replace(post, direction=domain.Direction.OUTBOUND)
+    return post
 
 
 def _unseen(posts: Sequence[domain.Post], *, session: Session) -> list[domain.Post]:

@@ -12,6 +12,7 @@ Two rules live here so no screen has to remember them:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -27,6 +28,7 @@ from caredesk.domain import (
     PiiSpan,
     Priority,
     Queue,
+    Topic,
     Visibility,
     clean_text,
 )
@@ -139,6 +141,18 @@ def first_line(text: str | None, width: int) -> str:
     return ""
 
 
+_LEADING_MENTIONS = re.compile(r"^(?:\s*@[^\s]+)+\s+")
+
+
+def without_leading_mentions(text: str) -> str:
+    """`@Brand @other thanks!` → `thanks!`: the mentions say who, not what.
+
+    Text made only of mentions is kept whole, so a preview is never blank.
+    """
+    stripped = _LEADING_MENTIONS.sub("", text, count=1)
+    return stripped if stripped.strip() else text
+
+
 def truncate(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + ELLIPSIS
 
@@ -206,13 +220,21 @@ def direction_label(direction: Direction) -> str:
     return "◀ in" if direction is Direction.INBOUND else "▶ out"
 
 
-def queue_labels(queues: Iterable[Queue]) -> str:
+def queue_labels(queues: Iterable[Queue], *, skip: Iterable[Queue] = ()) -> str:
     """Named queues only: every case is in the general one, so it says nothing."""
-    return ", ".join(QUEUE_LABEL[q] for q in queues if q is not Queue.GENERAL)
+    hidden = {Queue.GENERAL, *skip}
+    return ", ".join(QUEUE_LABEL[q] for q in queues if q not in hidden)
+
+
+TAG_LABEL: dict[str, str] = {
+    Topic.CUSTOMER_SERVICE.value: "service",
+    Topic.UNWANTED_CONTACT.value: "unwanted contact",
+}
 
 
 def tag_labels(tags: Iterable[str]) -> str:
-    return ", ".join(safe(tag).replace("_", " ") for tag in tags)
+    """Topic tags as words; tags come from the model, so unknown ones are shown as given."""
+    return ", ".join(TAG_LABEL.get(tag, safe(tag).replace("_", " ")) for tag in tags)
 
 
 def highlight_pii(text: str, spans: Iterable[PiiSpan], style: str) -> Content:

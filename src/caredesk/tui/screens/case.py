@@ -60,8 +60,12 @@ class CaseScreen(Screen[None]):
         yield Header()
         yield Static(Content(f"Case #{self.case_id}"), id="case-summary")
         with Horizontal(id="case-body"):
-            yield ThreadView(id="thread")
-            yield CustomerCardView(id="card")
+            thread = ThreadView(id="thread")
+            thread.border_title = "Thread"
+            yield thread
+            card = CustomerCardView(id="card")
+            card.border_title = "Customer"
+            yield card
         yield Footer()
 
     def on_mount(self) -> None:
@@ -106,13 +110,13 @@ class CaseScreen(Screen[None]):
         await thread.show(detail.messages, now, held)
         await card.show(detail.customer, now)
         thread.loading = card.loading = False
+        self.refresh_bindings()
 
     @on(LoadFailed)
     def _on_load_failed(self, message: LoadFailed) -> None:
         if message.generation != self._generation:
             return
-        self.query_one(ThreadView).loading = False
-        self.query_one(CustomerCardView).loading = False
+        self.query_one("#case-body").display = False
         self.query_one("#case-summary", Static).update(
             Content.styled(message.error, "bold $text-error")
         )

@@ -27,13 +27,15 @@ from caredesk.tui import format as fmt
 from caredesk.tui.screens.case import CaseScreen
 from caredesk.tui.widgets.queue_table import QueueTable, matches
 
+REFRESH_SECONDS = 60.0
+"""How often the queue reloads by itself, so ages and SLA clocks stay current."""
+
 
 class QueueScreen(Screen[None]):
     """Open cases in a table; `enter` opens one, `/` filters, `r` reloads."""
 
     AUTO_FOCUS = "#queue-table"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_case", "Open case", show=True),
         Binding("r", "refresh", "Refresh"),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("f", "filter", "Filter", show=False),
@@ -71,11 +73,7 @@ class QueueScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(QueueTable).loading = True
         self.action_refresh()
-
-    def on_screen_resume(self) -> None:
-        """Coming back from a case: the case may have changed, so reload."""
-        if self._now is not None:
-            self.action_refresh()
+        self.set_interval(REFRESH_SECONDS, self.action_refresh)
 
     def action_refresh(self) -> None:
         """Ask the Desk for the open cases again."""
@@ -98,8 +96,12 @@ class QueueScreen(Screen[None]):
         if message.generation != self._generation:
             return  # an older load finished after a newer one was asked for
         self._rows, self._now = message.rows, message.now
-        self.query_one(QueueTable).loading = False
+        table = self.query_one(QueueTable)
+        table.loading = False
         self._show()
+        if self.focused is None:
+            table.focus()  # AUTO_FOCUS skipped it while it was loading
+        self.refresh_bindings()  # the footer hid the table's keys while it was loading
 
     @on(LoadFailed)
     def _on_load_failed(self, message: LoadFailed) -> None:
@@ -145,10 +147,9 @@ class QueueScreen(Screen[None]):
     @on(DataTable.RowSelected, "#queue-table")
     def _on_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.row_key.value is not None:
-            self.app.push_screen(CaseScreen(self.desk, int(event.row_key.value)))
+            case = CaseScreen(self.desk, int(event.row_key.value))
+            self.app.push_screen(case, callback=self._on_case_closed)
 
-    def action_open_case(self) -> None:
-        """`enter` when focus is elsewhere (e.g. the filter): open the highlighted case."""
-        case_id = self.query_one(QueueTable).selected_case()
-        if case_id is not None:
-            self.app.push_screen(CaseScreen(self.desk, case_id))
+    def _on_case_closed(self, _result: None) -> None:
+        """Back from a case: it (or others) may have changed meanwhile, so reload."""
+        self.action_refresh()

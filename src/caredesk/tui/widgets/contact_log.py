@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
@@ -23,15 +22,15 @@ _PROMOTIONAL = {ContactPurpose.SALES.value, ContactPurpose.MARKETING.value}
 
 
 def conflicts(contact: ContactView, preference: PreferenceView | None) -> list[str]:
-    """Why an outbound contact went against the preference in force at the time.
+    """Why an outbound contact goes against the customer's current preference.
 
     Display only, so the agent notices; deciding that a case is a preference
-    breach (and queueing it) is the policy layer's job, not the screen's.
+    breach (and queueing it) is the policy layer's job, not the screen's. The
+    contact is not compared with `preference.set_at`: a CRM import records
+    when it ran, not when the customer asked, so that date cannot clear a call.
     """
     if preference is None or contact.direction is not Direction.OUTBOUND:
         return []
-    if contact.at < preference.set_at:
-        return []  # the preference did not exist yet
     found: list[str] = []
     channel = fmt.CONTACT_LABEL[contact.channel]
     if preference.do_not_call and contact.channel is ContactMethod.CALL:
@@ -76,7 +75,7 @@ def entry_content(contact: ContactView, now: datetime, problems: list[str]) -> C
         ),
         Content.assemble(
             ("from ", "$text-muted"),
-            fmt.user_text(contact.from_),
+            sender(contact),
             ("  outcome: ", "$text-muted"),
             fmt.user_text(contact.outcome),
         ),
@@ -87,6 +86,19 @@ def entry_content(contact: ContactView, now: datetime, problems: list[str]) -> C
     return Content("\n").join(lines)
 
 
+def sender(contact: ContactView) -> Content:
+    """Who the contact came from, never a raw customer address.
+
+    For an outbound contact `from_` is our own number or mailbox, and showing
+    it is the point (a customer quoting "your" calling number is right). For
+    an inbound one it is the customer's own phone or email, which the card
+    only ever shows masked, so it is not shown here.
+    """
+    if contact.direction is Direction.INBOUND:
+        return Content.styled("the customer", "italic")
+    return fmt.user_text(contact.from_)
+
+
 class ContactLog(Vertical):
     """Newest contact first; an empty log says so rather than showing nothing."""
 
@@ -95,10 +107,24 @@ class ContactLog(Vertical):
         contacts: Iterable[ContactView],
         now: datetime,
         preference: PreferenceView | None,
-    ) -> None:
-        entries = sorted(contacts, key=lambda contact: contact.at, reverse=True)
+    ) -> int:
+        """Show the log; returns how many contacts went against the preference."""
+        entries = [
+            ContactEntry(contact, now, preference)
+            for contact in sorted(contacts, key=lambda contact: contact.at, reverse=True)
+        ]
         await self.remove_children()
         if entries:
-            await self.mount_all(ContactEntry(contact, now, preference) for contact in entries)
+            await self.mount_all(entries)
         else:
             await self.mount(Static("No contacts logged.", classes="empty"))
+        return sum(entry.has_class("-breach") for entry in entries)
+
+
+def log_title(count: int, breaches: int) -> Content:
+    """`Contact log (5)`, plus a warning the agent sees before scrolling to the calls."""
+    title = Content.styled(f"Contact log ({count})", "bold $text-accent")
+    if not breaches:
+        return title
+    against = f"  ⚠ {breaches} against the customer's preference"
+    return Content.assemble(title, (against, "bold $text-error"))

@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from caredesk.services.views import CustomerCard, HeldView, PreferenceView
 from caredesk.tui import format as fmt
-from caredesk.tui.widgets.contact_log import ContactLog
+from caredesk.tui.widgets.contact_log import ContactLog, log_title
 
 
 class PreferenceBanner(Static):
@@ -78,15 +78,14 @@ def held_content(held: Iterable[HeldView]) -> Content:
     """Held data, masked, with whether and how it was verified and where it came from."""
     lines: list[Content] = []
     for datum in held:
-        verified = (
-            Content.styled("✓ verified" + (f" ({fmt.safe(datum.verified_how)})"
-                                           if datum.verified_how else ""), "$text-success")
-            if datum.verified
-            else Content.styled("unverified", "$text-muted")
-        )
+        if datum.verified:
+            how = fmt.safe(datum.verified_how) if datum.verified_how else "verified"
+            verified = Content.styled(f"✓ {how}", "$text-success")
+        else:
+            verified = Content.styled("unverified", "$text-muted")
         lines.append(
             Content.assemble(
-                (f"{fmt.HELD_LABEL[datum.kind]:<14}", "$text-muted"),
+                (f"{fmt.HELD_LABEL[datum.kind]:<13} ", "$text-muted"),
                 fmt.user_text(datum.masked, "bold"),
                 "  ",
                 verified,
@@ -105,11 +104,12 @@ class CustomerCardView(VerticalScroll):
         yield Static(id="identity")
         yield Static("Already on file — don't ask again", classes="section-title")
         yield Static(id="held")
-        yield Static("Contact log", classes="section-title")
+        yield Static("Contact log", id="contacts-title", classes="section-title")
         yield ContactLog(id="contacts")
 
     async def show(self, card: CustomerCard, now: datetime) -> None:
         self.query_one(PreferenceBanner).show(card.preference, now)
         self.query_one("#identity", Static).update(identity_content(card))
         self.query_one("#held", Static).update(held_content(card.held))
-        await self.query_one(ContactLog).show(card.contacts, now, card.preference)
+        breaches = await self.query_one(ContactLog).show(card.contacts, now, card.preference)
+        self.query_one("#contacts-title", Static).update(log_title(len(card.contacts), breaches))

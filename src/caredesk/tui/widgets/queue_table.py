@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
+from caredesk.domain import Queue
 from caredesk.services.views import QueueRow
 from caredesk.tui import format as fmt
 
@@ -25,14 +26,14 @@ SCROLLBAR_ALLOWANCE = 2
 # preview column takes whatever width is left.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("case", "#", 4),
-    ("priority", "Priority", 8),
+    ("priority", "Prio", 6),
     ("age", "Age", 3),
     ("sla", "SLA", 11),
-    ("network", "Net", 5),
+    ("network", "Net", 4),
     ("visibility", "Vis", 3),
-    ("customer", "Customer", 24),
-    ("tags", "Tags", 16),
-    ("queues", "Queues", 12),
+    ("customer", "Customer", 22),
+    ("tags", "Tags", 18),
+    ("queues", "Queues", 14),
 )
 WIDTH = dict((key, width) for key, _, width in COLUMNS)
 
@@ -41,6 +42,7 @@ class QueueTable(DataTable[Text]):
     """Open cases; `enter` selects the case under the cursor (RowSelected)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Open case"),
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -95,7 +97,8 @@ def cells(row: QueueRow, now: datetime, preview_width: int) -> tuple[Text, ...]:
     customer.append(" ")
     customer.append(fmt.handle(row.handle), style="dim")
     customer.truncate(WIDTH["customer"], overflow="ellipsis")
-    queues = fmt.queue_labels(row.queues)
+    # The SLA column already says "overdue" in red; the cell keeps room for the rest.
+    queues = fmt.queue_labels(row.queues, skip=(Queue.OVERDUE,))
     return (
         Text(str(row.case_id), style="dim", justify="right", end=""),
         fmt.priority_cell(row.priority),
@@ -106,7 +109,7 @@ def cells(row: QueueRow, now: datetime, preview_width: int) -> tuple[Text, ...]:
         customer,
         fmt.user_cell(fmt.tag_labels(row.tags), style="cyan", width=WIDTH["tags"]),
         fmt.user_cell(queues, style="bold magenta", width=WIDTH["queues"]),
-        fmt.user_cell(fmt.first_line(row.preview, preview_width)),
+        fmt.user_cell(fmt.first_line(fmt.without_leading_mentions(row.preview), preview_width)),
     )
 
 

@@ -57,28 +57,29 @@ class ThreadView(VerticalScroll):
         children: list[Widget] = [MessageItem(message, now, held) for message in messages]
         await self.remove_children()
         await self.mount_all(children or [Static("No messages in this case.", classes="empty")])
-        self.scroll_end(animate=False)
+        # Anchored, the view stays on the newest message while the layout settles,
+        # until the agent scrolls up to read back.
+        self.anchor()
 
 
 def meta_line(message: MessageView, now: datetime) -> Content:
-    """`09:12  ◀ in  @handle Name · public · X`, with user text kept literal."""
+    """`09:12  ◀ in · public · X  @handle Name`: the fixed-width facts first, so a
+    long display name is what gets cut, never whether the message was public."""
     direction_style = "bold $accent" if message.direction is Direction.INBOUND else "bold $success"
     visibility_style = "bold $warning" if message.visibility is Visibility.PUBLIC else "$text-muted"
     parts: list[str | Content | tuple[str, str]] = [
         (fmt.when(message.created_at, now), "$text-muted"),
         "  ",
         (fmt.direction_label(message.direction), direction_style),
+        " · ",
+        (fmt.visibility_label(message.visibility), visibility_style),
+        " · ",
+        fmt.NETWORK_LABEL[message.network],
         "  ",
         (fmt.handle(message.author_handle), "bold"),
     ]
     if message.author_name:
         parts += [" ", fmt.user_text(message.author_name, "$text-muted")]
-    parts += [
-        " · ",
-        (fmt.visibility_label(message.visibility), visibility_style),
-        " · ",
-        fmt.NETWORK_LABEL[message.network],
-    ]
     return Content.assemble(*parts)
 
 

@@ -1,0 +1,110 @@
+"""The one interface the rest of caredesk uses: texts in, `domain.Analysis` out.
+
+`Analyzer.load()` builds the rule pipeline from code; `Analyzer.load(path)`
+loads a saved spaCy pipeline (the trained model that will replace the rules).
+Either way the docs are read the same: from the `Doc._` attributes the rule
+components set, or, for what a trained pipeline leaves unset, from `doc.cats`
+(`"complaint"` and one category per Topic value). So a trained pipeline can
+replace any part of the rules without a change here or in callers.
+
+Role decides what is reported: a customer's text carries a stated preference
+and escalation signals; an agent's text carries the data it asks for.
+Components for the other role are disabled for speed.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from caredesk.domain import Analysis, Topic
+from caredesk.nlp import extensions
+from caredesk.nlp.errors import ModelNotFound
+from caredesk.nlp.pipeline import AGENT_ONLY, CUSTOMER_ONLY, RULES_VERSION, build_pipeline
+
+ROLES = ("customer", "agent")
+LABEL_THRESHOLD = 0.5
+"""A topic is in `Analysis.labels` when its score is at least this."""
+
+
+class Analyzer:
+    """A loaded pipeline and the version string stored with each analysis it makes."""
+
+    def __init__(self, nlp: Language, version: str) -> None:
+        extensions.register()
+        self.nlp = nlp
+        self.version = version
+
+    @classmethod
+    def load(cls, model_path: Path | None = None) -> Analyzer:
+        """The rule pipeline (no path) or the saved pipeline at `model_path`."""
+        if model_path is None:
+            return cls(build_pipeline(), RULES_VERSION)
+        path = Path(model_path)
+        if not (path / "config.cfg").is_file():
+            problem = "does not exist" if not path.exists() else "is not a saved spaCy pipeline"
+            raise ModelNotFound(
+                f"NLP model path {path} {problem}. Point the model path at a folder written by "
+                "`nlp.to_disk()` or `spacy train` (it holds config.cfg), or leave the model "
+                "path unset to use the built-in rules."
+            )
+        nlp = spacy.load(path)
+        meta = nlp.meta
+        version = meta.get("caredesk_version") or f"{meta.get('name')}-{meta.get('version')}"
+        return cls(nlp, str(version))
+
+    def analyze(
+        self, texts: Sequence[str], *, role: str = "customer", batch_size: int = 256
+    ) -> list[Analysis]:
+        """One Analysis per text, in input order."""
+        if isinstance(texts, str):
+            raise TypeError("analyze() takes a sequence of texts, not one string")
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}, not {role!r}")
+        for text in texts:
+            if not isinstance(text, str):
+                raise TypeError(f"texts must be str, not {type(text).__name__}")
+        other_role = CUSTOMER_ONLY if role == "agent" else AGENT_ONLY
+        disable = [name for name in other_role if name in self.nlp.pipe_names]
+        docs = self.nlp.pipe(texts, batch_size=batch_size, disable=disable)
+        return [to_analysis(doc, role) for doc in docs]
+
+
+def to_analysis(doc: Doc, role: str) -> Analysis:
+    """Read one processed doc into the domain value (see the module docstring)."""
+    topics = doc._.topics if doc._.topics is not None else doc.cats
+    tags = {topic.value: float(topics.get(topic.value, 0.0)) for topic in Topic}
+    complaint = doc._.complaint if doc._.complaint is not None else doc.cats.get("complaint", 0.0)
+    customer = role == "customer"
+    return Analysis(
+        complaint=float(complaint),
+        tags=tags,
+        labels=tuple(name for name, score in tags.items() if score >= LABEL_THRESHOLD),
+        pii=tuple(doc._.pii or ()),
+        preference=doc._.preference if customer else None,
+        signals=tuple(doc._.signals or ()) if customer else (),
+        requests=() if customer else tuple(doc._.requests or ()),
+    )
+
+
+_default: Analyzer | None = None
+_default_lock = threading.Lock()
+
+
+def default_analyzer() -> Analyzer:
+    """The process-wide rule Analyzer, built on first use (thread-safe)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Analyzer.load()
+        return _default
+
+
+def analyze(texts: Sequence[str], *, role: str = "customer") -> list[Analysis]:
+    """`Analyzer.analyze` on the process-wide default rule Analyzer."""
+    return default_analyzer().analyze(texts, role=role)

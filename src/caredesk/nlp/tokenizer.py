@@ -1,0 +1,69 @@
+"""A tokenizer for social posts: @handles, #hashtags, URLs and emoji stay whole.
+
+spaCy's English tokenizer splits `#NoSignal` into `#` + `NoSignal` and cuts an
+emoji from its skin-tone modifier or ZWJ partner. The rules downstream match
+hashtags as words and offsets must never fall inside one emoji, so we keep
+spaCy's defaults and change only those cases:
+
+- `#` is no longer split off as a prefix; `#\\w+` is a token of its own.
+- Handles (`@name`, Mastodon `@name@host.social`, Bluesky `@name.bsky.social`)
+  are tokens; trailing punctuation or `'s` is still split off.
+- A whole emoji sequence (flags, keycaps, skin tones, ZWJ families, VS16) is
+  one prefix/suffix/token, tried before spaCy's single-symbol rule.
+- URLs use spaCy's own `url_match`, which runs after punctuation is stripped.
+
+The tokenizer is registered as `caredesk.social_tokenizer.v1`, so a saved
+pipeline names it in its config and `spacy.load` rebuilds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+
+TOKENIZER_NAME = "caredesk.social_tokenizer.v1"
+
+# Characters that start an emoji (Extended_Pictographic, approximately).
+_PICTO = (
+    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2"
+    "\u25aa-\u25fe\u2600-\u27bf\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299"
+    "\U0001f000-\U0001faff"
+)
+# Skin tones, variation selector 16 and the keycap mark attach to the emoji before them.
+_MOD = "[\U0001f3fb-\U0001f3ff\ufe0f\u20e3]"
+EMOJI_SEQUENCE = (
+    "(?:[\U0001f1e6-\U0001f1ff]{2}"  # a flag: two regional indicators
+    "|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"  # subdivision flags (England...)
+    "|[0-9#*]\ufe0f?\u20e3"  # keycaps
+    f"|[{_PICTO}]{_MOD}*(?:\u200d[{_PICTO}]{_MOD}*)*)"  # emoji, modifiers, ZWJ sequences
+)
+HANDLE = r"@\w+(?:[.@-]\w+)*"
+HASHTAG = r"#\w+"
+
+_TOKEN_MATCH = re.compile(rf"(?:{HANDLE}|{HASHTAG}|{EMOJI_SEQUENCE})\Z")
+
+
+def build_tokenizer(nlp: Language) -> Tokenizer:
+    """spaCy's tokenizer for `nlp`'s language with the social-media changes above."""
+    defaults = nlp.Defaults
+    prefixes = [EMOJI_SEQUENCE, *(p for p in defaults.prefixes or () if p != "#")]
+    suffixes = [EMOJI_SEQUENCE, *(defaults.suffixes or ())]
+    return Tokenizer(
+        nlp.vocab,
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(prefixes).search,
+        suffix_search=compile_suffix_regex(suffixes).search,
+        infix_finditer=compile_infix_regex(defaults.infixes or ()).finditer,
+        token_match=_TOKEN_MATCH.match,
+        url_match=defaults.url_match,
+    )
+
+
+@registry.tokenizers(TOKENIZER_NAME)
+def create_social_tokenizer() -> Callable[[Language], Tokenizer]:
+    """The registry entry a pipeline config names as `@tokenizers`."""
+    return build_tokenizer
