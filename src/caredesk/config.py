@@ -7,6 +7,7 @@ environment variable that holds each one (`*_env` keys).
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -85,7 +86,6 @@ class SlaSettings:
 
 @dataclass(frozen=True)
 class QueueSettings:
-    regulatory_hours: float = 72
     high_visibility_followers: int = 10_000
     repeat_contact_cases: int = 3
     repeat_contact_days: int = 30
@@ -180,8 +180,6 @@ def _from_file(path: Path) -> Settings:
             low_hours=reader.number("sla", "low_hours", SlaSettings.low_hours),
         ),
         queues=QueueSettings(
-            regulatory_hours=reader.number("queues", "regulatory_hours",
-                                           QueueSettings.regulatory_hours),
             high_visibility_followers=reader.integer(
                 "queues", "high_visibility_followers",
                 QueueSettings.high_visibility_followers, 0, 10**12),
@@ -205,8 +203,7 @@ _KNOWN_KEYS: dict[str, set[str]] = {
     "smtp": {"host", "port", "starttls", "username", "password_env", "from_address"},
     "nlp": {"model_path", "batch_size"},
     "sla": {"urgent_hours", "high_hours", "normal_hours", "low_hours"},
-    "queues": {"regulatory_hours", "high_visibility_followers", "repeat_contact_cases",
-               "repeat_contact_days"},
+    "queues": {"high_visibility_followers", "repeat_contact_cases", "repeat_contact_days"},
 }
 
 
@@ -255,6 +252,8 @@ class _Reader:
         value = self._get(table, key, default)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self._fail(table, key, f"must be a number, got {value!r}")
+        if not math.isfinite(value):
+            raise self._fail(table, key, f"must be a finite number, got {value}")
         if value <= 0:
             raise self._fail(table, key, f"must be greater than 0, got {value}")
         return float(value)
@@ -281,4 +280,5 @@ class _Reader:
             else:
                 unknown = set() if key in {t.split(".")[0] for t in _KNOWN_KEYS} else {key}
             for name in sorted(unknown):
-                raise ConfigError(self.source, name, "unknown section")
+                section = f"connectors.{name}" if key == "connectors" else name
+                raise ConfigError(self.source, section, "unknown section")

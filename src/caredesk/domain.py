@@ -278,6 +278,7 @@ class Finding:
 
 
 _UNSAFE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
@@ -285,6 +286,7 @@ def clean_text(text: str) -> str:
 
     Every piece of text from outside (posts, handles, names, CSV cells) goes
     through this at the boundary; carriage returns go too, so a line can never
-    overwrite another on a terminal.
+    overwrite another on a terminal. Lone surrogates (JSON can carry them) become
+    U+FFFD, since no database or terminal can encode them.
     """
-    return _UNSAFE_CONTROL.sub("", text)
+    return _LONE_SURROGATE.sub("\ufffd", _UNSAFE_CONTROL.sub("", text))

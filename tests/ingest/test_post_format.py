@@ -10,7 +10,7 @@ import pytest
 
 from caredesk.domain import Author, Direction, Network, Post, Visibility
 from caredesk.ingest import MAX_TEXT_CHARS, PostFormatError, parse_post
-from caredesk.ingest.post_format import MAX_FIELD_CHARS
+from caredesk.ingest.post_format import MAX_ID_CHARS, MAX_NAME_CHARS
 
 README_EXAMPLE = (
     '{"network": "x", "id": "1850000000000000001", "conversation_id": "1850000000000000001",'
@@ -167,7 +167,7 @@ def test_not_an_object(raw: str, message: str) -> None:
         pytest.param({"id": "  "}, "id: required", id="blank-id"),
         pytest.param({"id": True}, "id: must be a string or number", id="bool-id"),
         pytest.param({"id": 1.5}, "id: must be a string or number", id="float-id"),
-        pytest.param({"id": "9" * (MAX_FIELD_CHARS + 1)}, f"id: longer than {MAX_FIELD_CHARS}",
+        pytest.param({"id": "9" * (MAX_ID_CHARS + 1)}, f"id: longer than {MAX_ID_CHARS}",
                      id="long-id"),
         pytest.param({"conversation_id": ["1"]}, "conversation_id: must be a string or number",
                      id="list-conversation"),
@@ -177,8 +177,8 @@ def test_not_an_object(raw: str, message: str) -> None:
                      id="handle-only-controls"),
         pytest.param({"author_handle": 42}, "author.handle: must be a string",
                      id="handle-number"),
-        pytest.param({"author_name": "n" * (MAX_FIELD_CHARS + 1)},
-                     f"author.name: longer than {MAX_FIELD_CHARS}", id="long-name"),
+        pytest.param({"author_name": "n" * (MAX_NAME_CHARS + 1)},
+                     f"author.name: longer than {MAX_NAME_CHARS}", id="long-name"),
         pytest.param({"author_followers": -1}, "author.followers: must be a whole number of 0",
                      id="negative-followers"),
         pytest.param({"author_followers": "120"}, "author.followers: must be a whole number",

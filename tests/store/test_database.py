@@ -121,22 +121,24 @@ def test_sqlite_wal_persists_in_the_file(empty_sqlite: Database) -> None:
         assert plain.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-def test_a_reader_sees_committed_data_while_a_writer_holds_a_transaction(
-    sqlite_db: Database,
-) -> None:
-    with sqlite_db.transaction() as session:
-        desk_store.add_agent("alex", Role.AGENT, session=session)
-    writer = sqlite_db.engine.connect()
+def test_a_writer_commits_while_a_reader_is_open(sqlite_db: Database) -> None:
+    """What WAL is for: the TUI reads while an ingest writes. Without WAL the commit
+    would wait for the reader's lock (busy timeout) and then fail."""
+    reader = sqlite_db.engine.connect()
     try:
-        writer.exec_driver_sql("BEGIN IMMEDIATE")
-        writer.exec_driver_sql(
-            "INSERT INTO agent (name, role, active, created_at) "
-            "VALUES ('sam', 'agent', 1, '2026-11-20 09:00:00')")
-        with sqlite_db.reading() as session:
-            assert [a.name for a in desk_store.list_agents(session=session)] == ["alex"]
+        reader.exec_driver_sql("BEGIN")
+        assert reader.exec_driver_sql("SELECT count(*) FROM agent").scalar() == 0
+
+        with sqlite_db.transaction() as session:
+            desk_store.add_agent("alex", Role.AGENT, session=session)
+
+        # the open read transaction keeps its snapshot...
+        assert reader.exec_driver_sql("SELECT count(*) FROM agent").scalar() == 0
+        reader.rollback()
+        # ...and the next one sees the commit
+        assert reader.exec_driver_sql("SELECT count(*) FROM agent").scalar() == 1
     finally:
-        writer.rollback()
-        writer.close()
+        reader.close()
 
 
 def test_transaction_rolls_back_everything_on_error(sqlite_db: Database) -> None:

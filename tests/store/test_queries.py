@@ -10,13 +10,12 @@ from sqlmodel import select
 
 from caredesk import domain
 from caredesk.domain import ContactMethod, HeldKind, Network, Role
-from caredesk.ingest.post_format import MAX_FIELD_CHARS
-from caredesk.store import Database
+from caredesk.ingest.post_format import MAX_AUTHOR_ID_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS
+from caredesk.store import Database, ingest_state
 from caredesk.store import cases as case_store
 from caredesk.store import contacts as contact_store
 from caredesk.store import customers as customer_store
 from caredesk.store import desk as desk_store
-from caredesk.store import ingest_state
 from caredesk.store.tables import Agent, Case, ContactLog, Customer, Message, UTCDateTime
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -372,27 +371,22 @@ def test_agents_settings_and_audit(db: Database) -> None:
 
 @pytest.mark.postgres
 def test_the_longest_author_fields_parse_post_accepts_can_be_stored(pg_db: Database) -> None:
-    """parse_post accepts ids, handles and names of up to MAX_FIELD_CHARS (300)
-    characters; ingest stores them in identity.handle (VARCHAR 200),
-    identity.external_user_id (100), identity.display_name (200), customer.name (200,
-    a provisional customer is named after the author) and message.author_handle /
-    author_name (200). PostgreSQL enforces the lengths, so one such post fails the
-    whole batch transaction.
-
-    BUG: src/caredesk/ingest/post_format.py MAX_FIELD_CHARS exceeds the store's columns.
-    """
-    long = "x" * MAX_FIELD_CHARS
+    """The longest ids, handles and names parse_post accepts fit their columns;
+    PostgreSQL enforces the lengths, so one that did not would fail a whole batch."""
+    long = "x" * MAX_NAME_CHARS
+    long_id = "9" * MAX_ID_CHARS
+    long_author_id = "8" * MAX_AUTHOR_ID_CHARS
     with pg_db.transaction() as session:
         customer = customer_store.add_customer(long, session=session, provisional=True)
         identity = customer_store.link_identity(
-            customer.id or 0, Network.X, long, session=session, external_user_id=long,
+            customer.id or 0, Network.X, long, session=session, external_user_id=long_author_id,
             display_name=long,
         )
         case = case_store.add_case(Case(customer_id=customer.id or 0, network="x",
                                         visibility="public", opened_at=T0, updated_at=T0),
                                    session=session)
         case_store.add_message(
-            message(case.id or 0, long, conversation_id=long, in_reply_to=long,
+            message(case.id or 0, long_id, conversation_id=long_id, in_reply_to=long_id,
                     author_identity_id=identity.id, author_handle=long, author_name=long),
             None, "v1", session=session,
         )

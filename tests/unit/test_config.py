@@ -60,7 +60,6 @@ normal_hours = 12
 low_hours = 48
 
 [queues]
-regulatory_hours = 48
 high_visibility_followers = 5000
 repeat_contact_cases = 4
 repeat_contact_days = 14
@@ -114,13 +113,12 @@ def test_a_full_file_sets_every_value(tmp_path: Path) -> None:
     assert settings.sla.hours_for(Priority.HIGH) == 2.0
     assert settings.sla.hours_for(Priority.NORMAL) == 12.0
     assert settings.sla.hours_for(Priority.LOW) == 48.0
-    assert settings.queues.regulatory_hours == 48.0
     assert settings.queues.high_visibility_followers == 5000
     assert settings.queues.repeat_contact_cases == 4
     assert settings.queues.repeat_contact_days == 14
 
 
-def test_the_shipped_example_file_loads(tmp_path: Path) -> None:
+def test_the_shipped_example_file_loads() -> None:
     """config.example.toml says its values are the defaults (brand and connectors aside)."""
     settings = load_settings(ROOT / "config.example.toml", environ={})
 

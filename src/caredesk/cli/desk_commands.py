@@ -45,8 +45,8 @@ def desk(context: CliContext, agent: str | None) -> None:
 
 
 @cli.command()
-@click.option("--status", type=click.Choice([*(s.value for s in domain.CaseStatus), "all"]), default="open",
-              show_default=True)
+@click.option("--status", type=click.Choice([*(s.value for s in domain.CaseStatus), "all"]),
+              default="open", show_default=True)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @pass_cli
 def cases(context: CliContext, status: str, fmt: str) -> None:

@@ -17,8 +17,9 @@ from caredesk.domain import Post
 from caredesk.ingest.base import Batch, Rejected
 from caredesk.ingest.post_format import MAX_TEXT_CHARS, PostFormatError, parse_post
 
-MAX_LINE_BYTES = 4 * MAX_TEXT_CHARS + 64 * 1024
-"""A line longer than this cannot hold a valid post; it is rejected unread."""
+MAX_LINE_BYTES = 12 * MAX_TEXT_CHARS + 64 * 1024
+"""A line longer than this cannot hold a valid post (JSON may escape an emoji
+as 12 bytes); it is rejected unread."""
 
 KEPT_PAYLOAD_BYTES = 64 * 1024
 """How much of an over-long line is kept in the rejects table."""
@@ -91,7 +92,7 @@ def _parse_line(chunk: bytes, line: int) -> Post | Rejected | None:
     except UnicodeDecodeError as exc:
         return Rejected(f"line {line}", f"not UTF-8 at byte {exc.start}",
                         chunk.decode("utf-8", "replace"))
-    payload = text.rstrip("\r\n")
+    payload = text.rstrip("\r\n").removeprefix("\ufeff") if line == 1 else text.rstrip("\r\n")
     if not payload.strip():
         return None
     try:

@@ -13,7 +13,10 @@ from typing import Any, TypeVar
 from caredesk.domain import Author, Direction, Network, Post, Visibility, clean_text
 
 MAX_TEXT_CHARS = 50_000
-MAX_FIELD_CHARS = 300
+MAX_ID_CHARS = 300
+MAX_AUTHOR_ID_CHARS = 100
+MAX_NAME_CHARS = 200
+MAX_FOLLOWERS = 2**31 - 1
 
 _E = TypeVar("_E", Network, Visibility, Direction)
 
@@ -37,8 +40,8 @@ def parse_post(payload: str) -> Post:
         network=_enum(Network, data, "network"),
         external_id=_ident(data, "id"),
         author=Author(
-            id=_ident(author, "id", prefix="author."),
-            handle=_short_text(author, "handle", prefix="author.").lstrip("@"),
+            id=_ident(author, "id", prefix="author.", max_chars=MAX_AUTHOR_ID_CHARS),
+            handle=_handle(author),
             name=_optional_text(author, "name", prefix="author."),
             followers=_optional_count(author, "followers", prefix="author."),
         ),
@@ -63,14 +66,16 @@ def _enum(kind: type[_E], data: dict[str, Any], key: str) -> _E:
         raise PostFormatError(f"{key}: {value[:40]!r} is not one of {allowed}") from None
 
 
-def _ident(data: dict[str, Any], key: str, prefix: str = "") -> str:
-    value = _optional_ident(data, key, prefix)
+def _ident(data: dict[str, Any], key: str, prefix: str = "",
+           max_chars: int = MAX_ID_CHARS) -> str:
+    value = _optional_ident(data, key, prefix, max_chars)
     if value is None:
         raise PostFormatError(f"{prefix}{key}: required")
     return value
 
 
-def _optional_ident(data: dict[str, Any], key: str, prefix: str = "") -> str | None:
+def _optional_ident(data: dict[str, Any], key: str, prefix: str = "",
+                    max_chars: int = MAX_ID_CHARS) -> str | None:
     value = data.get(key)
     if value is None:
         return None
@@ -79,15 +84,15 @@ def _optional_ident(data: dict[str, Any], key: str, prefix: str = "") -> str | N
     text = clean_text(str(value)).strip()
     if not text:
         return None
-    if len(text) > MAX_FIELD_CHARS:
-        raise PostFormatError(f"{prefix}{key}: longer than {MAX_FIELD_CHARS} characters")
+    if len(text) > max_chars:
+        raise PostFormatError(f"{prefix}{key}: longer than {max_chars} characters")
     return text
 
 
-def _short_text(data: dict[str, Any], key: str, prefix: str = "") -> str:
-    value = _optional_text(data, key, prefix)
+def _handle(author: dict[str, Any]) -> str:
+    value = (_optional_text(author, "handle", "author.") or "").lstrip("@")
     if not value:
-        raise PostFormatError(f"{prefix}{key}: required")
+        raise PostFormatError("author.handle: required")
     return value
 
 
@@ -98,8 +103,8 @@ def _optional_text(data: dict[str, Any], key: str, prefix: str = "") -> str | No
     if not isinstance(value, str):
         raise PostFormatError(f"{prefix}{key}: must be a string")
     text = clean_text(value).replace("\n", " ").strip()
-    if len(text) > MAX_FIELD_CHARS:
-        raise PostFormatError(f"{prefix}{key}: longer than {MAX_FIELD_CHARS} characters")
+    if len(text) > MAX_NAME_CHARS:
+        raise PostFormatError(f"{prefix}{key}: longer than {MAX_NAME_CHARS} characters")
     return text or None
 
 
@@ -107,8 +112,8 @@ def _optional_count(data: dict[str, Any], key: str, prefix: str = "") -> int | N
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise PostFormatError(f"{prefix}{key}: must be a whole number of 0 or more")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_FOLLOWERS:
+        raise PostFormatError(f"{prefix}{key}: must be a whole number of 0 or more, at most {MAX_FOLLOWERS}")
     return value
 
 

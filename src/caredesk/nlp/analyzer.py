@@ -14,6 +14,7 @@ Components for the other role are disabled for speed.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,14 +23,19 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from caredesk.domain import Analysis, Topic
+from caredesk.domain import Analysis
 from caredesk.nlp import extensions
 from caredesk.nlp.errors import ModelNotFound
 from caredesk.nlp.pipeline import AGENT_ONLY, CUSTOMER_ONLY, RULES_VERSION, build_pipeline
+from caredesk.nlp.topics import TOPIC_NAMES
 
 ROLES = ("customer", "agent")
 LABEL_THRESHOLD = 0.5
 """A topic is in `Analysis.labels` when its score is at least this."""
+
+# A lone surrogate (possible in JSON-decoded text) makes spaCy's string store raise. Each is
+# replaced by U+FFFD, one code point for one, so offsets into the caller's text stay exact.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Analyzer:
@@ -39,6 +45,9 @@ class Analyzer:
         extensions.register()
         self.nlp = nlp
         self.version = version
+        # spaCy does not promise that one pipeline may run in two threads at once (the
+        # tokenizer cache is shared), and the TUI and ingest both call from worker threads.
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, model_path: Path | None = None) -> Analyzer:
@@ -66,29 +75,33 @@ class Analyzer:
             raise TypeError("analyze() takes a sequence of texts, not one string")
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}, not {role!r}")
+        texts = list(texts)  # a generator would be used up by the check below
         for text in texts:
             if not isinstance(text, str):
                 raise TypeError(f"texts must be str, not {type(text).__name__}")
         other_role = CUSTOMER_ONLY if role == "agent" else AGENT_ONLY
         disable = [name for name in other_role if name in self.nlp.pipe_names]
-        docs = self.nlp.pipe(texts, batch_size=batch_size, disable=disable)
-        return [to_analysis(doc, role) for doc in docs]
+        safe = [_LONE_SURROGATE.sub("\ufffd", text) for text in texts]
+        with self._lock:
+            docs = self.nlp.pipe(safe, batch_size=batch_size, disable=disable)
+            return [to_analysis(doc, role) for doc in docs]
 
 
 def to_analysis(doc: Doc, role: str) -> Analysis:
     """Read one processed doc into the domain value (see the module docstring)."""
-    topics = doc._.topics if doc._.topics is not None else doc.cats
-    tags = {topic.value: float(topics.get(topic.value, 0.0)) for topic in Topic}
-    complaint = doc._.complaint if doc._.complaint is not None else doc.cats.get("complaint", 0.0)
+    ext = doc._
+    topics = ext.topics if ext.topics is not None else doc.cats
+    tags = {name: float(topics.get(name, 0.0)) for name in TOPIC_NAMES}
+    complaint = ext.complaint if ext.complaint is not None else doc.cats.get("complaint", 0.0)
     customer = role == "customer"
     return Analysis(
         complaint=float(complaint),
         tags=tags,
         labels=tuple(name for name, score in tags.items() if score >= LABEL_THRESHOLD),
-        pii=tuple(doc._.pii or ()),
-        preference=doc._.preference if customer else None,
-        signals=tuple(doc._.signals or ()) if customer else (),
-        requests=() if customer else tuple(doc._.requests or ()),
+        pii=tuple(ext.pii or ()),
+        preference=ext.preference if customer else None,
+        signals=tuple(ext.signals or ()) if customer else (),
+        requests=() if customer else tuple(ext.requests or ()),
     )
 
 

@@ -42,6 +42,7 @@ _OPENERS = frozenset(
 _POLITE = ("please", "pls", "plz", "kindly")
 _NEGATIONS = frozenset({"not", "never", "no", "nor", "neither", "without"})
 
+
 def _opens_clause(doc: Doc, start: int, end: int) -> bool:
     """The verb starts the text, a clause, or follows a comma, a handle or "hi"/"and"."""
     if start == 0:
@@ -52,7 +53,7 @@ def _opens_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 def _our_need(doc: Doc, start: int, end: int) -> bool:
-    """ "We just need your postcode", not "you just need your PIN to log in"."""
+    """True for "we just need your postcode", not "you just need your PIN to log in"."""
     return start == 0 or doc[start - 1].norm_ not in {"you", "u", "they", "he", "she", "will"}
 
 
@@ -142,7 +143,7 @@ DATA_WORDS = (
 )
 
 # "an email", "by email", "via DM": the channel, not the data.
-_CHANNEL_BEFORE = frozenset({"an", "a", "by", "via", "over", "in", "through", "per", "the"})
+_CHANNEL_BEFORE = frozenset({"an", "a", "by", "via", "over", "in", "through", "per"})
 
 
 class RequestFinder:
@@ -175,7 +176,12 @@ def find_requests(doc: Doc, cues: list[Hit], data: list[Hit]) -> list[RequestKin
         if cid not in live_from or hit.start < live_from[cid]:
             continue
         kind = RequestKind(hit.rule.label)
-        if kind is RequestKind.EMAIL and hit.start and doc[hit.start - 1].norm_ in _CHANNEL_BEFORE:
+        if (
+            kind is RequestKind.EMAIL
+            and hit.end - hit.start == 1
+            and hit.start
+            and doc[hit.start - 1].norm_ in _CHANNEL_BEFORE
+        ):
             continue
         if hit.end - hit.start == 1 and hit.end < len(doc) and doc[hit.end].norm_ == "of":
             continue  # "the number of times", "the name of the app"

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from caredesk.domain import PiiLabel, PiiSpan
 from caredesk.nlp import extensions
+from caredesk.nlp.rules import doc_text
 
 COMPONENT = "caredesk_pii"
 
@@ -85,6 +86,8 @@ def _longest_phone(
     if lead[:1] not in ("+", "0"):
         return None
     national = not lead.startswith(("+", "00"))
+    if national and groups[first][1] - groups[first][0] < 3:
+        return None  # "0.12...": UK numbers open with a 3+ digit group ("020", "07700")
     if _NOT_A_PHONE_LABEL.search(text[max(0, start - 30) : start]):
         return None
     digits, stop = 0, first
@@ -125,7 +128,7 @@ _AT = r"(?:\s*(?:\(at\)|\[at\]|\{at\}|<at>)\s*|\s+at\s+|@)"
 _DOT = r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>)\s*|\s+dot\s+|\.)"
 _TLD = r"(?:com|net|org|uk|co|io|info|biz|me|ie|eu|de|fr|edu|gov|ac|app|dev)"
 _OBFUSCATED_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+){{0,4}}{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+){{0,3}}?"
+    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+){{0,4}}{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+){{0,3}}"
     rf"{_DOT}{_TLD}(?![\w-])",
     re.IGNORECASE,
 )
@@ -173,8 +176,11 @@ _POSTCODE = re.compile(
 
 
 def find_postcodes(text: str) -> Iterator[PiiSpan]:
+    """UK postcodes; written without the space they must be in capitals ("m277dw" is a printer)."""
     for match in _POSTCODE.finditer(text):
-        yield PiiSpan(PiiLabel.POSTCODE, match.start(), match.end(), match.group())
+        value = match.group()
+        if " " in value or value.isupper():
+            yield PiiSpan(PiiLabel.POSTCODE, match.start(), match.end(), value)
 
 
 # --- card --------------------------------------------------------------------------------------
@@ -242,11 +248,13 @@ def find_accounts(text: str) -> Iterator[PiiSpan]:
 # --- all together ------------------------------------------------------------------------------
 
 FINDERS = (find_accounts, find_dobs, find_cards, find_emails, find_phones, find_postcodes)
+_DIGIT = re.compile(r"\d")
 
 
 def find_pii(text: str) -> list[PiiSpan]:
     """Every kind of PII in `text`, non-overlapping, in text order."""
-    candidates = [span for finder in FINDERS for span in finder(text)]
+    finders = FINDERS if _DIGIT.search(text) else (find_emails,)  # all others need a digit
+    candidates = [span for finder in finders for span in finder(text)]
     candidates.sort(key=lambda s: (_TIER[s.label], s.start - s.end, s.start))
     chosen: list[PiiSpan] = []  # kept sorted by start, never overlapping
     for span in candidates:
@@ -266,7 +274,7 @@ class PiiFinder:
         extensions.register()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.pii = tuple(find_pii(doc.text))
+        doc._.pii = tuple(find_pii(doc_text(doc)))
         return doc
 
 

@@ -45,7 +45,7 @@ def _only_by(*channel: str) -> tuple[list[dict], ...]:
 
 
 def _a_wish(doc: Doc, start: int, end: int) -> bool:
-    """ "Don't call me" is a wish; "you never call me back" complains about the opposite."""
+    """True for "don't call me" (a wish), not "you never call me back" (the opposite)."""
     after = doc[end].norm_ if end < len(doc) else ""
     before = doc[start - 1].norm_ if start > 0 else ""
     return after not in {"back", "when", "about", "to", "before", "first", "after"} and (

@@ -76,14 +76,8 @@ def num(*, not_: Iterable[str] = ()) -> Tok:
 
 
 def ordinal() -> Tok:
-    """ "2nd", "3rd", "10th"."""
+    """An ordinal in digits: "2nd", "3rd", "10th"."""
     return Tok(regex=r"\d+(?:st|nd|rd|th)")
-
-
-def word_except(*norms: str) -> Tok:
-    """Any word-like token except `norms` (punctuation does not count)."""
-    excluded = "".join(f"(?!{re.escape(n)} )" for n in norms)
-    return Tok(regex=excluded + r"\w\S*")
 
 
 @dataclass(frozen=True)
@@ -97,6 +91,25 @@ class Rule:
     check: Check | None = None
 
 
+_NORMS_KEY, _TEXT_KEY, _NORM_STRING_KEY = "caredesk.norms", "caredesk.text", "caredesk.normstr"
+
+
+def doc_norms(doc: Doc) -> list[str]:
+    """The doc's token norms, computed once per doc and shared by every component."""
+    norms = doc.user_data.get(_NORMS_KEY)
+    if norms is None:
+        norms = doc.user_data[_NORMS_KEY] = [token.norm_ for token in doc]
+    return norms
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per doc (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 @dataclass(frozen=True)
 class Hit:
     rule: Rule
@@ -105,7 +118,7 @@ class Hit:
 
 
 def norm_string(norms: Sequence[str]) -> tuple[str, dict[int, int]]:
-    """" n1 n2 ... " for a doc's norms, and each token start offset -> token index."""
+    """The norms joined as " n1 n2 ... ", and each token's start offset -> token index."""
     parts = []
     offsets = {}
     position = 1
@@ -155,7 +168,7 @@ class RuleMatcher:
                 self._by_anchor[norm].append(index)
 
     def __call__(self, doc: Doc) -> list[Hit]:
-        norms = [token.norm_ for token in doc]
+        norms = doc_norms(doc)
         hits = []
         for start, norm in enumerate(norms):
             for phrase, rule in self._phrases.get(norm, ()):
@@ -173,7 +186,10 @@ class RuleMatcher:
         return hits
 
     def _pattern_hits(self, doc: Doc, norms: list[str], tried: set[int]) -> Iterator[Hit]:
-        text, offsets = norm_string(norms)
+        cached = doc.user_data.get(_NORM_STRING_KEY)
+        if cached is None:
+            cached = doc.user_data[_NORM_STRING_KEY] = norm_string(norms)
+        text, offsets = cached
         for index in sorted(tried):
             rule, regex = self._patterns[index]
             for match in regex.finditer(text):

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from caredesk.domain import Signal
 from caredesk.nlp import extensions
-from caredesk.nlp.rules import Rule, RuleMatcher, num, ordinal, w, word_except
+from caredesk.nlp.rules import Rule, RuleMatcher, num, ordinal, w
 
 COMPONENT = "caredesk_signals"
 
@@ -25,17 +25,8 @@ _NETWORKS = ("vodafone", "ee", "o2", "three", "virgin", "bt", "sky", "talktalk",
 _PROVIDERS = ("you", "u", "your", "this", "them", *_NETWORKS)
 
 
-_NOT_A_PROVIDER = ("email", "e-mail", "emails", "text", "texts", "sms", "dm", "dms", "post",
-                   "letter", "phone", "call", "calls", "wifi", "wi-fi", "4g", "5g", "3g", "data",
-                   "airplane",
-                   "aeroplane", "flight", "the", "my", "paperless", "online", "direct", "monthly",
-                   "sim", "esim", "app", "chat", "whatsapp", "private", "messages", "mobile",
-                   "it", "this", "that", "them", "speaker", "video", "manual", "auto", "dark")
-
-
 def _leaving_for_good(doc: Doc, start: int, end: int) -> bool:
-    """ "I'm leaving" counts at the end of a clause or before "as soon as"/"when"..., not
-    in "I'm leaving work early"."""
+    """True for "I'm leaving." or "I'm leaving as soon as...", not "I'm leaving work early"."""
     if end >= len(doc):
         return True
     follower = doc[end]
@@ -72,9 +63,12 @@ SIGNAL_RULES = (
     )),
     Rule(Signal.CHURN, patterns=(
         [w("leaving", "leave"), w(*_PROVIDERS), w("network", "company", "provider", op="?")],
-        # "switching to giffgaff", not "switching to email" or "switch to airplane mode"
-        [w("switching", "switch", "switched"), w("over", op="?"), w("to"),
-         word_except(*_NOT_A_PROVIDER)],
+        # "switching to giffgaff / another network", not "switching to email"
+        [w("switching", "switch", "switched"), w("over", op="?"), w("to"), w(*_NETWORKS)],
+        [w("switching", "switch", "switched", "moving", "move", "going"), w("over", op="?"),
+         w("to"), w("a", "an", "another", "the", op="?"),
+         w("different", "new", "cheaper", "better", "other", op="?"),
+         w("provider", "network", "company", "supplier", "operator", "carrier")],
         [w("moving", "move", "moved", "porting", "port", "ported"), w("over", op="?"), w("to"),
          w(*_NETWORKS, "another")],
     )),

@@ -12,6 +12,12 @@ spaCy's defaults and change only those cases:
   one prefix/suffix/token, tried before spaCy's single-symbol rule.
 - URLs use spaCy's own `url_match`, which runs after punctuation is stripped.
 
+spaCy's affix splitting takes quadratic time on a long run without spaces
+("!!!!...", 4,000 emoji: seconds; 100,000: tens of minutes). `SocialTokenizer`
+cuts any run of `LONG_RUN` or more non-space characters into `CHUNK`-sized
+pieces before spaCy sees them, so hostile text costs linear time; ordinary
+posts (and URLs under 300 characters) are tokenized exactly as before.
+
 The tokenizer is registered as `caredesk.social_tokenizer.v1`, so a saved
 pipeline names it in its config and `spacy.load` rebuilds it.
 """
@@ -19,10 +25,13 @@ pipeline names it in its config and `spacy.load` rebuilds it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 TOKENIZER_NAME = "caredesk.social_tokenizer.v1"
@@ -47,23 +56,75 @@ HASHTAG = r"#\w+"
 _TOKEN_MATCH = re.compile(rf"(?:{HANDLE}|{HASHTAG}|{EMOJI_SEQUENCE})\Z")
 
 
-def build_tokenizer(nlp: Language) -> Tokenizer:
+LONG_RUN, CHUNK = 300, 50
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN},}}")
+
+
+class SocialTokenizer:
+    """spaCy's `Tokenizer` behind a guard against quadratic time on long runs without spaces."""
+
+    def __init__(self, inner: Tokenizer) -> None:
+        self.inner = inner
+        self.vocab = inner.vocab
+
+    def __call__(self, text: str) -> Doc:
+        if not _LONG_RUN.search(text):
+            return self.inner(text)
+        docs = [self.inner(piece) for piece in _pieces(text)]
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    # Serialisation is the inner tokenizer's: its affix rules are what a saved pipeline keeps.
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return self.inner.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> SocialTokenizer:
+        self.inner.from_bytes(data, **kwargs)
+        return self
+
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        self.inner.to_disk(path, **kwargs)
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> SocialTokenizer:
+        self.inner.from_disk(path, **kwargs)
+        return self
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """`text` in order, with every long run cut into CHUNK-sized pieces."""
+    position = 0
+    for run in _LONG_RUN.finditer(text):
+        if run.start() > position:
+            yield text[position : run.start()]
+        for start in range(run.start(), run.end(), CHUNK):
+            yield text[start : min(start + CHUNK, run.end())]
+        position = run.end()
+    if position < len(text):
+        yield text[position:]
+
+
+def build_tokenizer(nlp: Language) -> SocialTokenizer:
     """spaCy's tokenizer for `nlp`'s language with the social-media changes above."""
     defaults = nlp.Defaults
     prefixes = [EMOJI_SEQUENCE, *(p for p in defaults.prefixes or () if p != "#")]
     suffixes = [EMOJI_SEQUENCE, *(defaults.suffixes or ())]
-    return Tokenizer(
-        nlp.vocab,
-        rules=defaults.tokenizer_exceptions,
-        prefix_search=compile_prefix_regex(prefixes).search,
-        suffix_search=compile_suffix_regex(suffixes).search,
-        infix_finditer=compile_infix_regex(defaults.infixes or ()).finditer,
-        token_match=_TOKEN_MATCH.match,
-        url_match=defaults.url_match,
+    return SocialTokenizer(
+        Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(prefixes).search,
+            suffix_search=compile_suffix_regex(suffixes).search,
+            infix_finditer=compile_infix_regex(defaults.infixes or ()).finditer,
+            token_match=_TOKEN_MATCH.match,
+            url_match=defaults.url_match,
+        )
     )
 
 
 @registry.tokenizers(TOKENIZER_NAME)
-def create_social_tokenizer() -> Callable[[Language], Tokenizer]:
+def create_social_tokenizer() -> Callable[[Language], SocialTokenizer]:
     """The registry entry a pipeline config names as `@tokenizers`."""
     return build_tokenizer

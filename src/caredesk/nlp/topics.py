@@ -58,8 +58,8 @@ PRIVACY = (
         "http headers", "personal data breach", "sold my data",
     )),
     Rule(Topic.PRIVACY, STRONG, patterns=(
-        # "my number was leaked", "customer data has been shared"
-        [w(*_OWNER, "personal", "your", op="?"), w(*_DATA), w(*_AUX, op="{0,3}"), w(*_DISCLOSED)],
+        # "my number was leaked", "customer data has been shared", "my number 07... was sold"
+        [w(*_OWNER, "personal", "your", op="?"), w(*_DATA), gap(4), w(*_DISCLOSED)],
         # "how did you get my email", "where did they find my number"
         [w("how", "where", "why"), w("did", "do", "have", "has", "does", "can", "would", "is"),
          gap(3), w("get", "got", "obtain", "obtained", "have", "find", "found", "know", "knew",
@@ -85,9 +85,9 @@ PRIVACY = (
          w(*_DATA)],
     )),
     Rule(Topic.PRIVACY, WEAK, phrases=(
-        "privacy", "personal data", "personal details", "personal information",
-        "my data", "my details", "confidential", "consent", "leaked", "leak", "breach",
-        "monitoring", "surveillance", "spying", "data sharing", "creepy",
+        "privacy", "personal data", "personal details", "personal information", "confidential",
+        "consent", "leaked", "leak", "breach", "monitoring", "surveillance", "spying",
+        "data sharing", "creepy",
     )),
 )
 
@@ -196,8 +196,8 @@ BLOCKING = (
     )),
     Rule(Topic.BLOCKING, WEAK, check=not_by_me, patterns=([w(*_BLOCKED_WEAK)],)),
     Rule(Topic.BLOCKING, WEAK, patterns=(
-        [w("can", "could"), w("not"), w("access", "open", "reach", "visit", "view")],
-        [w("unable"), w("to"), w("access", "open", "reach", "visit", "view")],
+        [w("can", "could"), w("not"), w("access")],
+        [w("unable"), w("to"), w("access")],
     )),
 )
 
@@ -215,8 +215,8 @@ BILLING = (
     )),
     Rule(Topic.BILLING, WEAK, phrases=(
         "bill", "bills", "invoice", "invoices", "payment", "payments", "charge", "charges",
-        "charged", "tariff", "fee", "fees", "refunded", "compensation", "credit", "top up",
-        "topup", "price", "prices", "cost", "costs", "contract price", "money", "paying",
+        "charged", "tariff", "fee", "fees", "refunded", "compensation", "top up", "topup",
+        "contract price", "overpaid",
     )),
 )
 
@@ -321,9 +321,12 @@ CUSTOMER_SERVICE = (
 TOPIC_RULES = (*PRIVACY, *UNWANTED_CONTACT, *BLOCKING, *BILLING, *NETWORK, *CUSTOMER_SERVICE)
 
 
+TOPIC_NAMES = tuple(topic.value for topic in Topic)
+
+
 def no_topics() -> dict[str, float]:
     """A score of 0.0 for every topic."""
-    return {topic.value: 0.0 for topic in Topic}
+    return dict.fromkeys(TOPIC_NAMES, 0.0)
 
 
 class TopicTagger:
@@ -336,7 +339,7 @@ class TopicTagger:
     def __call__(self, doc: Doc) -> Doc:
         scores = no_topics()
         for hit in self.matcher(doc):
-            label = str(hit.rule.label)
+            label = hit.rule.label
             scores[label] = max(scores[label], hit.rule.score)
         doc._.topics = scores
         return doc

@@ -42,7 +42,7 @@ def read_rows(path: Path, required: tuple[str, ...]) -> Iterator[CsvRow | BadRow
         text = path.read_bytes().decode("utf-8-sig", errors="surrogateescape")
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read: {exc.strerror}") from None
-    lines = text.splitlines(keepends=True)
+    lines = io.StringIO(text, newline="").readlines()
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [name.strip() for name in next(reader)]

@@ -43,6 +43,7 @@ CONTACT_COLUMNS = (
 )
 
 CHUNK_ROWS = 500
+MAX_HANDLE_CHARS = 200
 
 _E = TypeVar("_E", bound=StrEnum)
 
@@ -247,8 +248,8 @@ def _handles(cells: dict[str, str]) -> list[tuple[domain.Network, str]]:
         handle = cells[column].lstrip("@")
         if not handle:
             continue
-        if not pattern.match(handle):
-            raise RowError(f"{column}: {cells[column]!r} is not a {network.value} handle")
+        if len(handle) > MAX_HANDLE_CHARS or not pattern.match(handle):
+            raise RowError(f"{column}: {cells[column][:60]!r} is not a {network.value} handle")
         handles.append((network, handle))
     return handles
 

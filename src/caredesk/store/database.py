@@ -19,7 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlmodel import Session, SQLModel
 
 from caredesk.store import tables  # noqa: F401  (registers every table on SQLModel.metadata)
@@ -66,12 +66,15 @@ class Database:
                 config = _alembic_config(self.url)
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise DatabaseError(f"cannot upgrade {self.display_url}: {exc.orig}") from None
 
     def current_revision(self) -> str | None:
-        with self.engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
+        try:
+            with self.engine.connect() as connection:
+                return MigrationContext.configure(connection).get_current_revision()
+        except DBAPIError as exc:
+            raise DatabaseError(f"cannot open {self.display_url}: {exc.orig}") from None
 
     @staticmethod
     def head_revision() -> str | None:
@@ -80,7 +83,7 @@ class Database:
     def table_names(self) -> list[str]:
         try:
             return inspect(self.engine).get_table_names()
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise DatabaseError(f"cannot open {self.display_url}: {exc.orig}") from None
 
     def drop_schema(self) -> None:
@@ -92,7 +95,7 @@ class Database:
     def has_schema(self) -> bool:
         try:
             return inspect(self.engine).has_table("alembic_version")
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise DatabaseError(f"cannot open {self.display_url}: {exc.orig}") from None
 
     def require_current(self) -> None:
