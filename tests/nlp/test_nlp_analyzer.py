@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 import caredesk.nlp
 from caredesk.domain import Analysis, PiiLabel, Signal, StatedPreference, Topic
@@ -107,6 +107,8 @@ HOSTILE = {
     "100k-words": "no signal " * 10_000,
     "100k-phones": "07700 900123 " * 8000,
     "100k-one-word": "x" * 100_000,
+    "100k-questions": "what " * 20_000,
+    "100k-requests": "please DM us your postcode and " * 3000,
 }
 
 
@@ -135,6 +137,15 @@ def test_saved_pipeline_loads_and_agrees(analyzer: Analyzer, tmp_path: Path) -> 
     assert loaded.nlp.pipe_names == analyzer.nlp.pipe_names
     assert loaded.analyze(TEXTS) == analyzer.analyze(TEXTS)
     assert loaded.analyze(TEXTS, role="agent") == analyzer.analyze(TEXTS, role="agent")
+
+
+def test_processed_docs_serialise(nlp: Language) -> None:
+    """DocBin (and so `nlp.pipe(n_process=2)`) can carry everything the analysis is read from."""
+    docs = list(nlp.pipe(TEXTS))
+    data = DocBin(docs=docs, store_user_data=True).to_bytes()
+    restored = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+    for before, after in zip(docs, restored, strict=True):
+        assert to_analysis(after, "customer") == to_analysis(before, "customer")
 
 
 def test_missing_model_path_says_what_to_do(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ import inspect
 import json
 import re
 import shutil
+import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,6 +38,7 @@ from caredesk.tui.app import CaredeskApp
 
 FIXED_NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 SIZE = (140, 45)
+SETTLE_TIMEOUT = 10.0
 HOSTILE = "[@click=app.quit] [/bold] [b]x"
 HOSTILE_HANDLE = "[/"
 HOSTILE_NAME = "[@click=app.bell]Care Team[/]"
@@ -113,10 +115,22 @@ def app(desk: Desk) -> CaredeskApp:
 
 
 async def _settle(pilot: Pilot[None]) -> None:
-    """Wait until every Desk worker has answered and the answers are on screen."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    """Wait until every Desk worker has answered and the answers are on screen.
+
+    A screen shows a loading indicator until its answer is rendered, so "no
+    worker running and nothing loading" is the moment a screen is complete.
+    """
+    app = pilot.app
+    deadline = time.monotonic() + SETTLE_TIMEOUT
+    while True:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        busy = any(worker.is_running for worker in app.workers) or any(
+            widget.loading for widget in app.screen.query("*")
+        )
+        if not busy:
+            break
+        assert time.monotonic() < deadline, "the desk did not answer in time"
     await pilot.pause()
 
 

@@ -113,7 +113,9 @@ def _optional_count(data: dict[str, Any], key: str, prefix: str = "") -> int | N
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_FOLLOWERS:
-        raise PostFormatError(f"{prefix}{key}: must be a whole number of 0 or more, at most {MAX_FOLLOWERS}")
+        raise PostFormatError(
+            f"{prefix}{key}: must be a whole number of 0 or more, at most {MAX_FOLLOWERS}"
+        )
     return value
 
 

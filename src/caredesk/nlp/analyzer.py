@@ -23,7 +23,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from caredesk.domain import Analysis
+from caredesk.domain import Analysis, PiiLabel, PiiSpan, RequestKind, Signal, StatedPreference
 from caredesk.nlp import extensions
 from caredesk.nlp.errors import ModelNotFound
 from caredesk.nlp.pipeline import AGENT_ONLY, CUSTOMER_ONLY, RULES_VERSION, build_pipeline
@@ -94,14 +94,15 @@ def to_analysis(doc: Doc, role: str) -> Analysis:
     tags = {name: float(topics.get(name, 0.0)) for name in TOPIC_NAMES}
     complaint = ext.complaint if ext.complaint is not None else doc.cats.get("complaint", 0.0)
     customer = role == "customer"
+    preference = ext.preference if customer else None
     return Analysis(
         complaint=float(complaint),
         tags=tags,
         labels=tuple(name for name, score in tags.items() if score >= LABEL_THRESHOLD),
-        pii=tuple(ext.pii or ()),
-        preference=ext.preference if customer else None,
-        signals=tuple(ext.signals or ()) if customer else (),
-        requests=() if customer else tuple(ext.requests or ()),
+        pii=tuple(PiiSpan(PiiLabel(label), s, e, text) for label, s, e, text in ext.pii or ()),
+        preference=StatedPreference(preference) if preference else None,
+        signals=tuple(Signal(s) for s in ext.signals or ()) if customer else (),
+        requests=() if customer else tuple(RequestKind(r) for r in ext.requests or ()),
     )
 
 

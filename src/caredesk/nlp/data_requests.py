@@ -147,7 +147,7 @@ _CHANNEL_BEFORE = frozenset({"an", "a", "by", "via", "over", "in", "through", "p
 
 
 class RequestFinder:
-    """Sets `doc._.requests` to the `RequestKind`s the text asks for, in order of mention."""
+    """Sets `doc._.requests` to the RequestKind values asked for, in order of mention."""
 
     def __init__(self, nlp: Language) -> None:
         extensions.register()
@@ -155,16 +155,17 @@ class RequestFinder:
         self.data = RuleMatcher(nlp, DATA_WORDS)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.requests = tuple(find_requests(doc, self.cues(doc), self.data(doc)))
+        found = find_requests(doc, self.cues(doc), self.data(doc))
+        doc._.requests = tuple(kind.value for kind in found)
         return doc
 
 
 def find_requests(doc: Doc, cues: list[Hit], data: list[Hit]) -> list[RequestKind]:
     """Data words preceded by a live cue in the same clause, deduplicated, in text order."""
-    clause = _clause_ids(doc)
+    clause, questions = _clauses(doc)
     live_from: dict[int, int] = {}  # clause id -> token index after the first live cue
     for cue in cues:
-        if cue.rule.label == QUESTION_CUE and not _ends_with_question(doc, cue.start):
+        if cue.rule.label == QUESTION_CUE and not questions[clause[cue.start]]:
             continue
         if _negated(doc, cue):
             continue
@@ -190,20 +191,16 @@ def find_requests(doc: Doc, cues: list[Hit], data: list[Hit]) -> list[RequestKin
     return found
 
 
-def _clause_ids(doc: Doc) -> list[int]:
-    ids, current = [], 0
+def _clauses(doc: Doc) -> tuple[list[int], list[bool]]:
+    """Each token's clause number, and for each clause whether it ends in a question mark."""
+    ids: list[int] = []
+    questions: list[bool] = []
     for index in range(len(doc)):
-        ids.append(current)
+        ids.append(len(questions))
         if is_clause_end(doc, index):
-            current += 1
-    return ids
-
-
-def _ends_with_question(doc: Doc, index: int) -> bool:
-    for token in doc[index:]:
-        if is_clause_end(doc, token.i):
-            return "?" in token.text
-    return False
+            questions.append("?" in doc[index].text)
+    questions.append(False)  # the last clause, if the text ends without punctuation
+    return ids, questions
 
 
 def _negated(doc: Doc, cue: Hit) -> bool:

@@ -29,7 +29,7 @@ AGENT_ONLY = (data_requests.COMPONENT,)
 
 
 def build_pipeline() -> Language:
-    """A fresh rule pipeline; it has no weights, so `nlp.to_disk` saves only its config."""
+    """A fresh rule pipeline. It has no weights: `nlp.to_disk` saves config, meta, tokenizer."""
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -99,7 +99,7 @@ PREFERENCE_RULES = (
 
 
 class PreferenceFinder:
-    """Sets `doc._.preference` to one `StatedPreference` or None."""
+    """Sets `doc._.preference` to one StatedPreference value or None."""
 
     def __init__(self, nlp: Language) -> None:
         extensions.register()
@@ -107,7 +107,7 @@ class PreferenceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = {hit.rule.label for hit in self.matcher(doc)}
-        doc._.preference = next((p for p in PRECEDENCE if p in found), None)
+        doc._.preference = next((p.value for p in PRECEDENCE if p in found), None)
         return doc
 
 

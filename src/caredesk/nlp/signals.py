@@ -92,7 +92,7 @@ SIGNAL_RULES = (
 
 
 class SignalFinder:
-    """Sets `doc._.signals` to a tuple of `Signal`s in enum order (needs `doc._.pii` first)."""
+    """Sets `doc._.signals` to Signal values in enum order (needs `doc._.pii` first)."""
 
     def __init__(self, nlp: Language) -> None:
         extensions.register()
@@ -102,7 +102,7 @@ class SignalFinder:
         found = {hit.rule.label for hit in self.matcher(doc)}
         if doc._.pii:
             found.add(Signal.PUBLIC_PII)
-        doc._.signals = tuple(signal for signal in Signal if signal in found)
+        doc._.signals = tuple(signal.value for signal in Signal if signal in found)
         return doc
 
 

@@ -41,19 +41,24 @@ class Breach:
     reason: str
 
 
+def breach_reason(preference: Preference, contact: Contact) -> str | None:
+    """Why this contact went against the preference, or None if it did not."""
+    if contact.direction is not Direction.OUTBOUND:
+        return None
+    if contact.method not in allowed_methods(preference):
+        return f"{contact.method.value} to a customer who said {describe(preference)}"
+    if preference.no_marketing and contact.purpose in (
+        ContactPurpose.SALES, ContactPurpose.MARKETING
+    ):
+        return f"{contact.purpose.value} contact to a customer who asked for no marketing"
+    return None
+
+
 def breaches(preference: Preference, contacts: Iterable[Contact]) -> list[Breach]:
     """Outbound contacts the preference did not allow, oldest first."""
-    allowed = allowed_methods(preference)
     found: list[Breach] = []
     for contact in sorted(contacts, key=lambda c: c.at):
-        if contact.direction is not Direction.OUTBOUND:
-            continue
-        if contact.method not in allowed:
-            found.append(Breach(contact, f"{contact.method.value} to a customer who said "
-                                         f"{describe(preference)}"))
-        elif preference.no_marketing and contact.purpose in (
-            ContactPurpose.SALES, ContactPurpose.MARKETING
-        ):
-            found.append(Breach(contact, f"{contact.purpose.value} contact to a customer "
-                                         "who asked for no marketing"))
+        reason = breach_reason(preference, contact)
+        if reason is not None:
+            found.append(Breach(contact, reason))
     return found

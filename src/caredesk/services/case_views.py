@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from caredesk import domain
-from caredesk.policy.masking import mask
-from caredesk.policy.preferences import describe
+from caredesk.policy.masking import HIDDEN, mask
+from caredesk.policy.phones import PhoneNumberError, canonical_phone
+from caredesk.policy.preferences import breach_reason, describe
 from caredesk.policy.triage import is_overdue
-from caredesk.services.triage import to_preference
+from caredesk.services.triage import to_contact, to_preference
 from caredesk.services.views import (
     CaseDetail,
     ContactView,
@@ -26,7 +27,14 @@ from caredesk.store import cases as case_store
 from caredesk.store import contacts as contact_store
 from caredesk.store import customers as customer_store
 from caredesk.store import desk as desk_store
-from caredesk.store.tables import Case, Customer, Identity, Message, MessageAnalysis
+from caredesk.store.tables import (
+    Case,
+    ContactLog,
+    Customer,
+    Identity,
+    Message,
+    MessageAnalysis,
+)
 
 PREVIEW_CHARS = 120
 
@@ -109,6 +117,7 @@ def _customer_card(
 ) -> CustomerCard:
     customer_id = customer.id or 0
     preference_row = customer_store.preference_of(customer_id, session=session)
+    rules_preference = to_preference(preference_row)
     preference = None
     if preference_row is not None:
         preference = PreferenceView(
@@ -119,7 +128,7 @@ def _customer_card(
             no_marketing=preference_row.no_marketing,
             set_by=preference_row.set_by,
             set_at=preference_row.set_at,
-            summary=describe(to_preference(preference_row)),
+            summary=describe(rules_preference),
         )
     return CustomerCard(
         id=customer_id,
@@ -140,17 +149,37 @@ def _customer_card(
         ),
         preference=preference,
         contacts=tuple(
-            ContactView(
-                at=entry.at,
-                channel=domain.ContactMethod(entry.channel),
-                direction=domain.Direction(entry.direction),
-                from_=entry.from_address,
-                team=entry.team,
-                agent=entry.agent,
-                purpose=entry.purpose,
-                outcome=entry.outcome,
-                notes=entry.notes,
-            )
+            _contact_view(entry, rules_preference)
             for entry in contact_store.contacts_of(customer_id, session=session)
         ),
     )
+
+
+def _contact_view(entry: ContactLog, preference: domain.Preference) -> ContactView:
+    direction = domain.Direction(entry.direction)
+    channel = domain.ContactMethod(entry.channel)
+    return ContactView(
+        at=entry.at,
+        channel=channel,
+        direction=direction,
+        from_=_sender(entry.from_address, channel, direction),
+        team=entry.team,
+        agent=entry.agent,
+        purpose=entry.purpose,
+        outcome=entry.outcome,
+        notes=entry.notes,
+        breach=breach_reason(preference, to_contact(entry)),
+    )
+
+
+def _sender(address: str, channel: domain.ContactMethod, direction: domain.Direction) -> str:
+    """Our own numbers and mailboxes are shown; a customer's own address is held
+    data, so it is masked like the rest of the card."""
+    if direction is domain.Direction.OUTBOUND or not address:
+        return address
+    if channel is domain.ContactMethod.EMAIL or "@" in address:
+        return mask(domain.HeldKind.EMAIL, address)
+    try:
+        return mask(domain.HeldKind.PHONE, canonical_phone(address))
+    except PhoneNumberError:
+        return HIDDEN

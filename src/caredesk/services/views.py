@@ -89,6 +89,9 @@ class PreferenceView:
 
 @dataclass(frozen=True)
 class ContactView:
+    """A contact-log entry. `from_` is masked when it is the customer's own
+    address; `breach` says why an outbound contact went against the preference."""
+
     at: datetime
     channel: ContactMethod
     direction: Direction
@@ -98,6 +101,7 @@ class ContactView:
     purpose: str
     outcome: str
     notes: str
+    breach: str | None = None
 
 
 @dataclass(frozen=True)

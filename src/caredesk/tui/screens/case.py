@@ -39,12 +39,16 @@ class CaseScreen(Screen[None]):
 
     @dataclass
     class Loaded(Message):
+        """The Desk's answer for load number `generation`, as of `now`."""
+
         generation: int
         detail: CaseDetail
         now: datetime
 
     @dataclass
     class LoadFailed(Message):
+        """The Desk could not answer; shown on the screen, never raised."""
+
         generation: int
         error: str
         not_found: bool = False
@@ -116,11 +120,14 @@ class CaseScreen(Screen[None]):
     def _on_load_failed(self, message: LoadFailed) -> None:
         if message.generation != self._generation:
             return
+        self.query_one(ThreadView).loading = False
+        self.query_one(CustomerCardView).loading = False
         self.query_one("#case-body").display = False
         self.query_one("#case-summary", Static).update(
             Content.styled(message.error, "bold $text-error")
         )
-        self.notify(message.error, title="Case not loaded", severity="error", markup=False)
+        title = "Case not found" if message.not_found else "Case not loaded"
+        self.notify(message.error, title=title, severity="error", markup=False)
 
 
 def summary_content(row: QueueRow, now: datetime) -> Content:

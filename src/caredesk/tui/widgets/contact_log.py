@@ -14,43 +14,22 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from caredesk.domain import ContactMethod, ContactPurpose, Direction
-from caredesk.services.views import ContactView, PreferenceView
+from caredesk.domain import ContactPurpose, Direction
+from caredesk.services.views import ContactView
 from caredesk.tui import format as fmt
 
 _PROMOTIONAL = {ContactPurpose.SALES.value, ContactPurpose.MARKETING.value}
 
 
-def conflicts(contact: ContactView, preference: PreferenceView | None) -> list[str]:
-    """Why an outbound contact goes against the customer's current preference.
-
-    Display only, so the agent notices; deciding that a case is a preference
-    breach (and queueing it) is the policy layer's job, not the screen's. The
-    contact is not compared with `preference.set_at`: a CRM import records
-    when it ran, not when the customer asked, so that date cannot clear a call.
-    """
-    if preference is None or contact.direction is not Direction.OUTBOUND:
-        return []
-    found: list[str] = []
-    channel = fmt.CONTACT_LABEL[contact.channel]
-    if preference.do_not_call and contact.channel is ContactMethod.CALL:
-        found.append("call to a do-not-call customer")
-    if (
-        preference.preferred_only
-        and preference.preferred is not None
-        and contact.channel is not preference.preferred
-    ):
-        found.append(f"{channel}, but {fmt.CONTACT_LABEL[preference.preferred]} only")
-    if preference.no_marketing and contact.purpose.lower() in _PROMOTIONAL:
-        found.append(f"{contact.purpose.lower()} contact, but no marketing")
-    return found
-
-
 class ContactEntry(Static):
-    """One contact: when, how, who and why on the first line, the outcome below."""
+    """One contact: when, how, who and why on the first line, the outcome below.
 
-    def __init__(self, contact: ContactView, now: datetime, preference: PreferenceView | None):
-        problems = conflicts(contact, preference)
+    Whether it went against the customer's preference is the services' call
+    (`ContactView.breach`, from the policy rules); the entry only makes it loud.
+    """
+
+    def __init__(self, contact: ContactView, now: datetime):
+        problems = [contact.breach] if contact.breach else []
         super().__init__(entry_content(contact, now, problems), classes="contact-entry")
         self.set_class(bool(problems), "-breach")
         self.contact = contact
@@ -75,7 +54,7 @@ def entry_content(contact: ContactView, now: datetime, problems: list[str]) -> C
         ),
         Content.assemble(
             ("from ", "$text-muted"),
-            sender(contact),
+            fmt.user_text(contact.from_),
             ("  outcome: ", "$text-muted"),
             fmt.user_text(contact.outcome),
         ),
@@ -86,19 +65,6 @@ def entry_content(contact: ContactView, now: datetime, problems: list[str]) -> C
     return Content("\n").join(lines)
 
 
-def sender(contact: ContactView) -> Content:
-    """Who the contact came from, never a raw customer address.
-
-    For an outbound contact `from_` is our own number or mailbox, and showing
-    it is the point (a customer quoting "your" calling number is right). For
-    an inbound one it is the customer's own phone or email, which the card
-    only ever shows masked, so it is not shown here.
-    """
-    if contact.direction is Direction.INBOUND:
-        return Content.styled("the customer", "italic")
-    return fmt.user_text(contact.from_)
-
-
 class ContactLog(Vertical):
     """Newest contact first; an empty log says so rather than showing nothing."""
 
@@ -106,11 +72,10 @@ class ContactLog(Vertical):
         self,
         contacts: Iterable[ContactView],
         now: datetime,
-        preference: PreferenceView | None,
     ) -> int:
         """Show the log; returns how many contacts went against the preference."""
         entries = [
-            ContactEntry(contact, now, preference)
+            ContactEntry(contact, now)
             for contact in sorted(contacts, key=lambda contact: contact.at, reverse=True)
         ]
         await self.remove_children()

@@ -111,5 +111,5 @@ class CustomerCardView(VerticalScroll):
         self.query_one(PreferenceBanner).show(card.preference, now)
         self.query_one("#identity", Static).update(identity_content(card))
         self.query_one("#held", Static).update(held_content(card.held))
-        breaches = await self.query_one(ContactLog).show(card.contacts, now, card.preference)
+        breaches = await self.query_one(ContactLog).show(card.contacts, now)
         self.query_one("#contacts-title", Static).update(log_title(len(card.contacts), breaches))
