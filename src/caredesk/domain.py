@@ -277,6 +277,21 @@ class Finding:
     message: str
 
 
+def parse_timestamp(value: str) -> datetime:
+    """An ISO 8601 timestamp that names its timezone; ValueError says what is wrong.
+
+    A timestamp without a zone is refused rather than guessed: SLA clocks and
+    contact-log order depend on it.
+    """
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value[:40]!r} is not an ISO 8601 timestamp") from None
+    if parsed.tzinfo is None:
+        raise ValueError(f"{value[:40]!r} has no timezone; add Z or +00:00")
+    return parsed
+
+
 _UNSAFE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 

@@ -10,7 +10,15 @@ import json
 from datetime import datetime
 from typing import Any, TypeVar
 
-from caredesk.domain import Author, Direction, Network, Post, Visibility, clean_text
+from caredesk.domain import (
+    Author,
+    Direction,
+    Network,
+    Post,
+    Visibility,
+    clean_text,
+    parse_timestamp,
+)
 
 MAX_TEXT_CHARS = 50_000
 MAX_ID_CHARS = 300
@@ -133,9 +141,6 @@ def _timestamp(data: dict[str, Any], key: str) -> datetime:
     if not isinstance(value, str):
         raise PostFormatError(f"{key}: required, an ISO 8601 timestamp with a timezone")
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise PostFormatError(f"{key}: {value[:40]!r} is not an ISO 8601 timestamp") from None
-    if parsed.tzinfo is None:
-        raise PostFormatError(f"{key}: {value!r} has no timezone; add Z or +00:00")
-    return parsed
+        return parse_timestamp(value)
+    except ValueError as exc:
+        raise PostFormatError(f"{key}: {exc}") from None

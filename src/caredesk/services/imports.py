@@ -325,12 +325,9 @@ def _apply_contact(row: CsvRow, session: Session, now: datetime) -> str:
 
 def _timestamp(value: str) -> datetime:
     try:
-        at = datetime.fromisoformat(value)
-    except ValueError:
-        raise RowError(f"at: {value!r} is not an ISO 8601 timestamp") from None
-    if at.tzinfo is None:
-        raise RowError(f"at: {value!r} has no timezone; add Z or +00:00")
-    return at
+        return domain.parse_timestamp(value)
+    except ValueError as exc:
+        raise RowError(f"at: {exc}") from None
 
 
 def _choice(kind: type[_E], cells: dict[str, str], column: str) -> _E:
