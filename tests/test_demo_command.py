@@ -29,16 +29,19 @@ def test_headless_demo_builds_its_own_database_and_cases_show_tags(tmp_path: Pat
         assert summary["tags"].get(topic, 0) > 0, summary["tags"]
     assert summary["queues"].get("preference_breach", 0) > 0, summary["queues"]
 
-    listed = caredesk("--db", "sqlite:///caredesk-demo.db", "cases", "--format", "json",
-                      cwd=tmp_path)
+    listed = caredesk("cases", "--format", "json", cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
+    assert "reading the demo database" in listed.stderr
     cases = json.loads(listed.stdout)
     assert len(cases) == summary["cases"]
     assert sum(bool(case["tags"]) for case in cases) > len(cases) / 2
-    shown = caredesk("--db", "sqlite:///caredesk-demo.db", "case", "show",
-                     str(cases[0]["case_id"]), cwd=tmp_path)
+    shown = caredesk("case", "show", str(cases[0]["case_id"]), cwd=tmp_path)
     assert shown.returncode == 0, shown.stderr
     assert "held (masked" in shown.stdout
+
+    assert caredesk("init", cwd=tmp_path).returncode == 0
+    own = caredesk("cases", "--format", "json", cwd=tmp_path)
+    assert (own.returncode, json.loads(own.stdout), own.stderr) == (0, [], "")
 
 
 def test_demo_rebuilds_a_demo_database_but_never_overwrites_real_data(tmp_path: Path) -> None:

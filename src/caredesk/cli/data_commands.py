@@ -100,7 +100,7 @@ def jsonl(context: CliContext, file: str, fmt: str) -> None:
 @pass_cli
 def rejects(context: CliContext, source: str | None, fmt: str) -> None:
     """Rows and posts that could not be used, with the reason."""
-    database = ready_database(context.settings())
+    database = ready_database(context.reading_settings())
     found = list_rejects(database, source=source)
     if fmt == "json":
         emit_json(found)

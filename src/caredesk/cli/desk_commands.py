@@ -41,7 +41,7 @@ def demo(context: CliContext, headless: bool, agent: str) -> None:
 @pass_cli
 def desk(context: CliContext, agent: str | None) -> None:
     """Open the desk on the configured database."""
-    _run_tui(open_desk(context.settings(), agent=agent))
+    _run_tui(open_desk(context.reading_settings(), agent=agent))
 
 
 @cli.command()
@@ -51,7 +51,7 @@ def desk(context: CliContext, agent: str | None) -> None:
 @pass_cli
 def cases(context: CliContext, status: str, fmt: str) -> None:
     """The queue: cases, most urgent first."""
-    desk = open_desk(context.settings())
+    desk = open_desk(context.reading_settings())
     rows = desk.list_cases(status=None if status == "all" else domain.CaseStatus(status))
     if fmt == "json":
         emit_json(rows)
@@ -77,7 +77,7 @@ def case() -> None:
 @pass_cli
 def show(context: CliContext, case_id: int, fmt: str) -> None:
     """The thread, the customer card (held data masked) and the contact log."""
-    desk = open_desk(context.settings())
+    desk = open_desk(context.reading_settings())
     detail = desk.case_detail(case_id)
     if fmt == "json":
         emit_json(detail)
@@ -107,7 +107,7 @@ def agent_add(context: CliContext, name: str, role: str) -> None:
 @pass_cli
 def agents(context: CliContext, fmt: str) -> None:
     """List agents."""
-    found = list_agents(open_desk(context.settings()).database)
+    found = list_agents(open_desk(context.reading_settings()).database)
     if fmt == "json":
         emit_json(found)
         return

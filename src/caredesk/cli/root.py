@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from caredesk.config import ConfigError, Settings, load_settings
+from caredesk.services.demo import for_reading
 from caredesk.services.errors import ServiceError
 from caredesk.store import DatabaseError
 
@@ -24,6 +25,15 @@ class CliContext:
 
     def settings(self) -> Settings:
         return load_settings(self.config_path, database_url=self.database_url)
+
+    def reading_settings(self) -> Settings:
+        """Settings for commands that only read: they fall back to the demo
+        database when no default database exists here (and say so on stderr)."""
+        settings, is_demo = for_reading(self.settings())
+        if is_demo:
+            click.echo(f"note: no caredesk.db here; reading the demo database "
+                       f"({settings.database_url})", err=True)
+        return settings
 
 
 class CaredeskGroup(click.Group):

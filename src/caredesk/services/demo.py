@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from caredesk import domain
-from caredesk.config import Settings
+from caredesk.config import DEFAULT_DATABASE_URL, Settings
 from caredesk.ingest import JsonlConnector
 from caredesk.services.analysis import TextAnalyzer, load_analyzer
 from caredesk.services.errors import DemoRefused
@@ -27,6 +27,7 @@ from caredesk.services.ingest import ingest
 from caredesk.store import Database
 from caredesk.store import cases as case_store
 from caredesk.store import desk as desk_store
+from caredesk.store.database import sqlite_path
 
 DEFAULT_DEMO_URL = "sqlite:///caredesk-demo.db"
 CONTENT_KEY = "content"
@@ -56,6 +57,23 @@ class DemoSummary:
     tags: dict[str, int] = field(default_factory=dict)
     queues: dict[str, int] = field(default_factory=dict)
     agents: list[str] = field(default_factory=list)
+
+
+def for_reading(settings: Settings) -> tuple[Settings, bool]:
+    """Settings for a read-only command, and whether they point at the demo.
+
+    Someone who has just run `caredesk demo` expects `caredesk cases` to show
+    it: when the default database is the configured one and does not exist
+    here, but a demo database does, read the demo.
+    """
+    default, demo = sqlite_path(DEFAULT_DATABASE_URL), sqlite_path(DEFAULT_DEMO_URL)
+    if (
+        settings.database_url != DEFAULT_DATABASE_URL
+        or default is None or default.exists()
+        or demo is None or not demo.exists()
+    ):
+        return settings, False
+    return replace(settings, database_url=DEFAULT_DEMO_URL), True
 
 
 def demo_file(name: str) -> Path:
