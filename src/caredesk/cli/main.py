@@ -5,7 +5,12 @@ to the services and the TUI, and turns their errors into one-line messages
 that say what to do next.
 """
 
-from caredesk.cli import data_commands, desk_commands  # noqa: F401  (registers the commands)
+from caredesk.cli import (  # noqa: F401  (importing registers the commands)
+    analyze_commands,
+    bench_commands,
+    data_commands,
+    desk_commands,
+)
 from caredesk.cli.root import cli
 
 
