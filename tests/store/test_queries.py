@@ -256,11 +256,32 @@ def test_merge_moves_identities_and_cases_and_drops_the_provisional(db: Database
         assert case is not None and case.customer_id == known
 
 
-def test_merge_keeps_a_source_that_is_not_provisional(db: Database) -> None:
+def test_merge_moves_held_data_and_contacts_too(db: Database) -> None:
+    provisional = new_customer(db, "jo_bloggs", provisional=True)
+    known = new_customer(db, "Jo Bloggs", external_ref="C1001")
+    email = domain.HeldDatum(HeldKind.EMAIL, "jo@example.com", source="dm")
+    with db.transaction() as session:
+        customer_store.add_held(provisional, email, session=session)
+        customer_store.add_held(known, email, session=session)
+        customer_store.add_held(provisional, domain.HeldDatum(HeldKind.PHONE, "+447700900001"),
+                                session=session)
+        contact_store.add_contact(ContactLog(fingerprint="f1", customer_id=provisional, at=T0,
+                                             channel="dm", direction="inbound"), session=session)
+
+    with db.transaction() as session:
+        customer_store.merge_customer(provisional, known, session=session)
+
+    with db.reading() as session:
+        held = sorted(d.kind.value for _, d in customer_store.held_of(known, session=session))
+        assert held == ["email", "phone"]
+        assert len(contact_store.contacts_of(known, session=session)) == 1
+
+
+def test_a_customer_from_the_crm_is_never_merged_away(db: Database) -> None:
     source = new_customer(db, "Sam Bloggs", external_ref="C1002")
     into = new_customer(db, "Jo Bloggs", external_ref="C1001")
 
-    with db.transaction() as session:
+    with pytest.raises(ValueError, match="not provisional"), db.transaction() as session:
         customer_store.merge_customer(source, into, session=session)
 
     with db.reading() as session:

@@ -11,7 +11,14 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from caredesk import domain
-from caredesk.store.tables import Case, ContactPreference, Customer, HeldDatum, Identity
+from caredesk.store.tables import (
+    Case,
+    ContactLog,
+    ContactPreference,
+    Customer,
+    HeldDatum,
+    Identity,
+)
 
 
 def customer_by_ref(external_ref: str, *, session: Session) -> Customer | None:
@@ -169,15 +176,22 @@ def preference_of(customer_id: int, *, session: Session) -> ContactPreference | 
 
 
 def merge_customer(source_id: int, into_id: int, *, session: Session) -> None:
-    """Fold a provisional customer into a known one: identities and cases move over."""
-    for identity in session.exec(select(Identity).where(Identity.customer_id == source_id)):
-        identity.customer_id = into_id
-        session.add(identity)
-    for case in session.exec(select(Case).where(Case.customer_id == source_id)):
-        case.customer_id = into_id
-        session.add(case)
-    session.flush()
+    """Fold a provisional customer into a known one: identities, cases, held data
+    and contacts move over; the known customer's own preference stands.
+    Customers from the CRM are never merged away."""
     source = session.get(Customer, source_id)
-    if source is not None and source.provisional:
-        session.delete(source)
-        session.flush()
+    if source is None or not source.provisional:
+        raise ValueError(f"customer {source_id} is not provisional; it cannot be merged away")
+    for model in (Identity, Case, ContactLog):
+        for row in session.exec(select(model).where(model.customer_id == source_id)):
+            row.customer_id = into_id
+            session.add(row)
+    for held_id, datum in held_of(source_id, session=session):
+        add_held(into_id, datum, session=session)
+        session.delete(session.get(HeldDatum, held_id))
+    preference = preference_of(source_id, session=session)
+    if preference is not None:
+        session.delete(preference)
+    session.flush()
+    session.delete(source)
+    session.flush()
