@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from caredesk.services.views import CaseDetail
+from caredesk.services.views import CaseDetail, span
 
 
 def relative(moment: datetime | None, now: datetime) -> str:
-    """A compact age such as '45m', '3h' or '2d'; negative ages read 'in 3h'."""
+    """A compact age such as '45m', '3h' or '2d'; a moment still to come reads 'in 3h'."""
     if moment is None:
         return "-"
-    seconds = int((now - moment).total_seconds())
-    future = seconds < 0
-    seconds = abs(seconds)
-    if seconds < 3600:
-        text = f"{seconds // 60}m"
-    elif seconds < 86400:
-        text = f"{seconds // 3600}h"
-    else:
-        text = f"{seconds // 86400}d"
-    return f"in {text}" if future else text
+    return f"in {span(moment - now)}" if moment > now else span(now - moment)
 
 
 def case_text(detail: CaseDetail, now: datetime) -> str:

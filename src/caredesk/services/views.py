@@ -8,7 +8,7 @@ masked form; revealing goes through a service that audits it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from caredesk.domain import (
     CaseStatus,
@@ -23,6 +23,24 @@ from caredesk.domain import (
     Signal,
     Visibility,
 )
+
+
+def span(delta: timedelta) -> str:
+    """A duration in its single largest unit: `<1m`, `45m`, `3h`, `2d`.
+
+    Queues are scanned, not read; one unit is enough to compare rows. The TUI
+    and the CLI both show ages and SLA clocks this way.
+    """
+    seconds = max(int(delta.total_seconds()), 0)
+    if seconds < 60:
+        return "<1m"
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes}m"
+    hours = minutes // 60
+    if hours < 24:
+        return f"{hours}h"
+    return f"{hours // 24}d"
 
 
 @dataclass(frozen=True)

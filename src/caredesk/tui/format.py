@@ -32,6 +32,7 @@ from caredesk.domain import (
     Visibility,
     clean_text,
 )
+from caredesk.services.views import span
 
 ELLIPSIS = "…"
 
@@ -155,23 +156,6 @@ def without_leading_mentions(text: str) -> str:
 
 def truncate(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + ELLIPSIS
-
-
-def span(delta: timedelta) -> str:
-    """A duration in its single largest unit: `<1m`, `45m`, `3h`, `2d`.
-
-    The queue is scanned, not read; one unit is enough to compare rows.
-    """
-    seconds = max(int(delta.total_seconds()), 0)
-    if seconds < 60:
-        return "<1m"
-    minutes = seconds // 60
-    if minutes < 60:
-        return f"{minutes}m"
-    hours = minutes // 60
-    if hours < 24:
-        return f"{hours}h"
-    return f"{hours // 24}d"
 
 
 def age(since: datetime, now: datetime) -> str:
