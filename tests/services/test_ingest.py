@@ -193,3 +193,23 @@ def test_a_regulator_threat_goes_to_the_regulatory_queue_as_urgent(
     assert domain.Queue.REGULATORY in row.queues
     assert row.priority is domain.Priority.URGENT
     assert row.sla_due is not None
+
+
+def test_another_customer_replying_in_the_conversation_gets_a_case_of_their_own(
+    database: Database, settings: Settings, analyzer: TextAnalyzer, tmp_path: Path
+) -> None:
+    bystander = post("4", "@jo_bloggs @NorthwindCare did you leak my number too??",
+                     handle="ravi_c", author_id="777", conversation_id="1", in_reply_to="1",
+                     minute=12)
+    answer = post("5", "@ravi_c Hi Ravi, we'll check your account, nothing needed from you",
+                  handle="NorthwindCare", author_id="900", direction="outbound",
+                  conversation_id="1", in_reply_to="4", minute=20)
+    run(database, write_jsonl(tmp_path / "p.jsonl", [*THREAD, bystander, answer]), analyzer,
+        settings)
+
+    desk = Desk(database, settings)
+    threads = {desk.case_detail(r.case_id).customer.name: desk.case_detail(r.case_id)
+               for r in desk.list_cases()}
+    assert set(threads) == {"Jo_Bloggs", "Ravi_C"}
+    assert [m.external_id for m in threads["Jo_Bloggs"].messages] == ["1", "2", "3"]
+    assert [m.external_id for m in threads["Ravi_C"].messages] == ["4", "5"]

@@ -227,13 +227,21 @@ def _conversation_key(post: domain.Post) -> str | None:
 def _thread(
     post: domain.Post, conversation: str | None, customer_id: int | None, *, session: Session
 ) -> int | None:
-    """Conversation, else reply chain, else the customer's open case on the network."""
-    if conversation:
-        found = case_store.case_of_conversation(post.network, conversation, session=session)
+    """Reply chain, else conversation, else the customer's open case on the network.
+
+    A customer's post joins only that customer's own cases: someone else
+    replying in a public conversation gets a case (and customer card) of their
+    own, so the agent answering them never sees another customer's data. The
+    brand's own posts follow the reply chain wherever it leads.
+    """
+    if post.in_reply_to:
+        found = case_store.case_of_message(post.network, post.in_reply_to, session=session,
+                                           customer_id=customer_id)
         if found is not None:
             return found
-    if post.in_reply_to:
-        found = case_store.case_of_message(post.network, post.in_reply_to, session=session)
+    if conversation:
+        found = case_store.case_of_conversation(post.network, conversation, session=session,
+                                                customer_id=customer_id)
         if found is not None:
             return found
     if customer_id is not None:

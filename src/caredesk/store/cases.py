@@ -64,22 +64,35 @@ def known_external_ids(
     return found
 
 
-def case_of_message(network: domain.Network, external_id: str, *, session: Session) -> int | None:
-    return session.exec(
-        select(Message.case_id).where(
-            Message.network == network.value, Message.external_id == external_id
-        )
-    ).first()
+def case_of_message(
+    network: domain.Network, external_id: str, *, session: Session,
+    customer_id: int | None = None,
+) -> int | None:
+    """The case holding a message; with `customer_id`, only if it is that customer's."""
+    query = select(Message.case_id).where(
+        Message.network == network.value, Message.external_id == external_id
+    )
+    if customer_id is not None:
+        query = query.join(Case, col(Case.id) == Message.case_id).where(
+            Case.customer_id == customer_id)
+    return session.exec(query).first()
 
 
 def case_of_conversation(
-    network: domain.Network, conversation_id: str, *, session: Session
+    network: domain.Network, conversation_id: str, *, session: Session,
+    customer_id: int | None = None,
 ) -> int | None:
-    return session.exec(
+    """The latest case with a message in the conversation; with `customer_id`, the
+    latest of that customer's."""
+    query = (
         select(Message.case_id)
         .where(Message.network == network.value, Message.conversation_id == conversation_id)
         .order_by(col(Message.id).desc())
-    ).first()
+    )
+    if customer_id is not None:
+        query = query.join(Case, col(Case.id) == Message.case_id).where(
+            Case.customer_id == customer_id)
+    return session.exec(query).first()
 
 
 def add_message(
