@@ -68,7 +68,8 @@ class SocialTokenizer:
         self.vocab = inner.vocab
 
     def __call__(self, text: str) -> Doc:
-        if not _LONG_RUN.search(text):
+        # Most posts are shorter than one long run: skip the scan for them.
+        if len(text) < LONG_RUN or not _LONG_RUN.search(text):
             return self.inner(text)
         docs = [self.inner(piece) for piece in _pieces(text)]
         return Doc.from_docs(docs, ensure_whitespace=False)
