@@ -67,3 +67,11 @@ def test_demo_rebuilds_a_demo_database_but_never_overwrites_real_data(tmp_path: 
     second = caredesk("--db", demo_url, "demo", "--headless", cwd=tmp_path)
     assert first.returncode == second.returncode == 0, second.stderr
     assert json.loads(first.stdout)["posts"] == json.loads(second.stdout)["posts"]
+
+
+def test_looking_at_a_missing_database_does_not_create_it(tmp_path: Path) -> None:
+    result = caredesk("cases", cwd=tmp_path)
+
+    assert result.returncode == 1
+    assert "run 'caredesk init'" in result.stderr
+    assert list(tmp_path.iterdir()) == []

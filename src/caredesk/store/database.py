@@ -80,7 +80,14 @@ class Database:
     def head_revision() -> str | None:
         return ScriptDirectory.from_config(_alembic_config("")).get_current_head()
 
+    def exists(self) -> bool:
+        """False for a SQLite file not created yet; looking must not create it."""
+        path = sqlite_path(self.url)
+        return path is None or path.exists()
+
     def table_names(self) -> list[str]:
+        if not self.exists():
+            return []
         try:
             return inspect(self.engine).get_table_names()
         except DBAPIError as exc:
@@ -93,6 +100,8 @@ class Database:
             connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
 
     def has_schema(self) -> bool:
+        if not self.exists():
+            return False
         try:
             return inspect(self.engine).has_table("alembic_version")
         except DBAPIError as exc:
