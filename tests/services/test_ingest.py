@@ -12,7 +12,7 @@ import pytest
 from caredesk import domain
 from caredesk.config import Settings
 from caredesk.ingest import JsonlConnector
-from caredesk.services.analysis import TextAnalyzer
+from caredesk.services.analysis import SHIPPED_MODEL, TextAnalyzer, default_model_path
 from caredesk.services.desk import Desk
 from caredesk.services.ingest import IngestReport, ingest
 from caredesk.services.records import list_rejects
@@ -213,3 +213,19 @@ def test_another_customer_replying_in_the_conversation_gets_a_case_of_their_own(
     assert set(threads) == {"Jo_Bloggs", "Ravi_C"}
     assert [m.external_id for m in threads["Jo_Bloggs"].messages] == ["1", "2", "3"]
     assert [m.external_id for m in threads["Ravi_C"].messages] == ["4", "5"]
+
+
+def test_ingest_analyses_with_the_shipped_trained_pipeline(
+    database: Database, settings: Settings, analyzer: TextAnalyzer, tmp_path: Path
+) -> None:
+    """From a checkout the default analyzer is models/caredesk-triage, not the rules."""
+    meta = json.loads((SHIPPED_MODEL / "meta.json").read_text(encoding="utf-8"))
+    assert default_model_path() == str(SHIPPED_MODEL)
+    assert analyzer.version == meta["caredesk_version"]
+
+    run(database, write_jsonl(tmp_path / "p.jsonl", THREAD[:1]), analyzer, settings)
+
+    with database.reading() as session:
+        [case_id] = [row.case_id for row in Desk(database, settings).list_cases()]
+        [(_message, stored)] = case_store.messages_of_case(case_id, session=session)
+    assert stored is not None and stored.model_version == meta["caredesk_version"]

@@ -10,6 +10,7 @@ from caredesk.cli import (  # noqa: F401  (importing registers the commands)
     bench_commands,
     data_commands,
     desk_commands,
+    model_commands,
 )
 from caredesk.cli.root import cli
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from caredesk.nlp import complaint, data_requests, pii, preference, signals, topics
+from caredesk.nlp import (
+    complaint,
+    data_requests,
+    pii,
+    preference,
+    signals,
+    textcat_features,  # noqa: F401  (registers the trained classifier)
+    topics,
+)
 from caredesk.nlp.tokenizer import TOKENIZER_NAME
 
 RULES_VERSION = "rules-1"

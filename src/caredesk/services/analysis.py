@@ -28,9 +28,18 @@ class TextAnalyzer(Protocol):
     ) -> list[domain.Analysis]: ...
 
 
+SHIPPED_MODEL = Path(__file__).resolve().parents[3] / "models" / "caredesk-triage"
+"""The trained pipeline in a source checkout (see models/README.md)."""
+
+
 def load_analyzer(settings: Settings, model_path: str | None = None) -> TextAnalyzer:
-    """The pipeline at `model_path`, else the configured one, else the built-in one."""
-    return _load(model_path or settings.nlp.model_path or None)
+    """The pipeline at `model_path`, else the configured one, else the shipped
+    trained one, else (an install without models/) the built-in rules."""
+    return _load(model_path or settings.nlp.model_path or default_model_path())
+
+
+def default_model_path() -> str | None:
+    return str(SHIPPED_MODEL) if (SHIPPED_MODEL / "config.cfg").is_file() else None
 
 
 @cache

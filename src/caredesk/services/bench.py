@@ -20,7 +20,7 @@ from itertools import cycle, islice
 from pathlib import Path
 
 from caredesk.config import Settings
-from caredesk.services.analysis import load_analyzer
+from caredesk.services.analysis import default_model_path, load_analyzer
 from caredesk.services.demo import demo_file
 
 LATENCY_SAMPLES = 500
@@ -60,7 +60,7 @@ def bench_nlp(
         analyzer.analyze([text])
         latencies.append((time.perf_counter() - start) * 1000)
     cuts = statistics.quantiles(latencies, n=100)
-    model = model_path or settings.nlp.model_path
+    model = model_path or settings.nlp.model_path or default_model_path()
     return NlpBench(
         posts=posts,
         wall_seconds=round(wall, 3),

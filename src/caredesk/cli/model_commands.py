@@ -1,0 +1,99 @@
+"""`caredesk model`: train, evaluate and cross-validate the trained triage pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from caredesk.cli.output import FORMATS, emit_json, emit_table, finish_progress, progress_reporter
+from caredesk.cli.root import cli
+from caredesk.services import model as model_service
+
+DATA_HELP = "The complaint CSV (default: ../shared/data/complaints-data.csv)."
+
+
+@cli.group()
+def model() -> None:
+    """The trained pipeline in models/: train, evaluate, cross-validate."""
+
+
+@model.command()
+@click.option("--data", type=click.Path(path_type=Path), help=DATA_HELP)
+@click.option("--output", type=click.Path(path_type=Path),
+              help="Where to save the pipeline (default: models/caredesk-triage).")
+@click.option("--corpus", type=click.Path(path_type=Path),
+              help="The JSONL corpus folder (default: models/corpus).")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--topics", type=click.Choice(["rules", "trained"]), default="rules",
+              show_default=True, help="Ship the rule topic tagger or the trained topic head.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def train(data: Path | None, output: Path | None, corpus: Path | None, seed: int, topics: str,
+          fmt: str) -> None:
+    """Rebuild the pipeline from models/recipe/ (fixed seed: the same model each time)."""
+    try:
+        report = model_service.train_model(data=data, output=output, corpus=corpus, seed=seed,
+                                           topics=topics,
+                                           progress=progress_reporter("training"))
+    finally:
+        finish_progress()
+    if fmt == "json":
+        emit_json(report)
+        return
+    click.echo(f"saved {report.path} ({report.size_mb} MB) in {report.seconds} s")
+    click.echo(f"complaint head: {report.complaint_examples} texts; "
+               f"topic head: {report.topic_examples} texts")
+    click.echo(f"components: {', '.join(report.components)}")
+
+
+@model.command()
+@click.option("--model", "model_dir", type=click.Path(path_type=Path),
+              help="The saved pipeline (default: models/caredesk-triage).")
+@click.option("--corpus", type=click.Path(path_type=Path),
+              help="The JSONL corpus folder (default: models/corpus).")
+@click.option("--data", type=click.Path(path_type=Path), help=DATA_HELP)
+@click.option("--split", type=click.Choice(["test", "dev"]), default="test", show_default=True,
+              help="Score the held-out test split, or dev while tuning.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def evaluate(model_dir: Path | None, corpus: Path | None, data: Path | None, split: str,
+             fmt: str) -> None:
+    """Per-label precision, recall and F1 on the held-out test split."""
+    report = model_service.evaluate_model(model=model_dir, corpus=corpus, data=data,
+                                          split=split)
+    if fmt == "json":
+        emit_json(report)
+        return
+    emit_table(["label", "precision", "recall", "f1", "support"],
+               [[s.label, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.support)]
+                for s in report.labels])
+    click.echo(f"complaint macro-F1 {report.complaint_macro_f1:.3f} "
+               f"({report.complaint_examples} texts)")
+    click.echo(f"topic macro-F1 privacy/unwanted_contact/blocking "
+               f"{report.topic_macro_f1_core:.3f}, all six {report.topic_macro_f1_all:.3f} "
+               f"({report.topic_examples} texts)")
+    if report.requests_micro_f1 is not None:
+        click.echo(f"requests micro-F1 {report.requests_micro_f1:.3f} "
+                   f"({report.request_examples} agent replies)")
+    if report.preference_accuracy is not None:
+        click.echo(f"stated preference accuracy {report.preference_accuracy:.3f} "
+                   f"({report.preference_examples} texts)")
+
+
+@model.command()
+@click.option("--data", type=click.Path(path_type=Path), required=True, help="The complaint CSV.")
+@click.option("--folds", type=click.IntRange(min=2), default=10, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--format", "fmt", type=FORMATS, default="json", show_default=True)
+def cv(data: Path, folds: int, seed: int, fmt: str) -> None:
+    """Stratified k-fold cross-validation of the complaint classifier on a CSV."""
+    try:
+        report = model_service.cross_validate(data=data, folds=folds, seed=seed,
+                                              progress=progress_reporter("cross-validation"))
+    finally:
+        finish_progress()
+    if fmt == "json":
+        emit_json(report)
+        return
+    emit_table(["folds", "accuracy", "macro_f1", "complaint_f1", "roc_auc"],
+               [[str(report.folds), f"{report.accuracy:.4f}", f"{report.macro_f1:.4f}",
+                 f"{report.complaint_f1:.4f}", f"{report.roc_auc:.4f}"]])

@@ -1,0 +1,195 @@
+"""Evaluating the pipeline: held-out test scores per label, and k-fold cross-validation.
+
+`evaluate_model` runs the saved pipeline through `Analyzer` (the interface callers
+use) on texts it never trained on: the test split of customer.jsonl, plus, for
+topics, the tweets of shared_labels.jsonl (text read from the complaint CSV by id;
+the shipped complaint head trained on that CSV, so those tweets are not used to
+score the complaint label).
+
+`cross_validate` trains the complaint recipe from scratch k times on a stratified
+k-fold split of the complaint CSV and scores each held-out fold with the final
+(averaged) weights; nothing is selected on the held-out fold.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from caredesk.domain import RequestKind, Signal, Topic
+from caredesk.nlp.analyzer import Analyzer
+from caredesk.nlp.errors import CorpusError
+from caredesk.nlp.training.corpus import (
+    AGENT_FILE,
+    CUSTOMER_FILE,
+    SHARED_LABELS_FILE,
+    TOPIC_LABELS,
+    CustomerRecord,
+    read_agent_jsonl,
+    read_complaint_csv,
+    read_customer_jsonl,
+    read_shared_labels,
+    shared_label_texts,
+)
+from caredesk.nlp.training.metrics import LabelScore, prf, roc_auc, stratified_folds
+from caredesk.nlp.training.readers import COMPLAINT, NOT_COMPLAINT
+from caredesk.nlp.training.train import COMPLAINT_CONFIG, recipe, train_head
+
+CORE_TOPICS = (Topic.PRIVACY.value, Topic.UNWANTED_CONTACT.value, Topic.BLOCKING.value)
+THRESHOLD = 0.5
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    model: str
+    complaint_examples: int
+    topic_examples: int
+    labels: tuple[LabelScore, ...]
+    complaint_macro_f1: float
+    topic_macro_f1_core: float
+    """Macro-F1 over privacy, unwanted_contact and blocking."""
+    topic_macro_f1_all: float
+    request_examples: int = 0
+    requests_micro_f1: float | None = None
+    """Over every (reply, data kind) pair of agent.jsonl's split; None without replies."""
+    preference_examples: int = 0
+    preference_accuracy: float | None = None
+    """Exact stated preference (or none) per customer post of the split."""
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    folds: int
+    accuracy: float
+    macro_f1: float
+    complaint_f1: float
+    roc_auc: float
+
+
+def evaluate_model(model_dir: Path, corpus_dir: Path, complaints_csv: Path | None,
+                   split: str = "test") -> Evaluation:
+    """Per-label precision/recall/F1 of the saved pipeline on the `split` texts."""
+    analyzer = Analyzer.load(Path(model_dir))
+    customer = [r for r in read_customer_jsonl(Path(corpus_dir) / CUSTOMER_FILE)
+                if r.split == split]
+    topic_items = [(r.text, r.topics) for r in customer]
+    shared_path = Path(corpus_dir) / SHARED_LABELS_FILE
+    if shared_path.is_file():
+        shared = [label for label in read_shared_labels(shared_path) if label.split == split]
+        if shared:
+            if complaints_csv is None:
+                raise CorpusError(f"{shared_path} labels tweets of the complaint CSV; "
+                                  "give its path (--data)")
+            rows = read_complaint_csv(Path(complaints_csv))
+            topic_items += shared_label_texts(shared, rows, shared_path)
+    if not customer and not topic_items:
+        raise CorpusError(f"no {split!r} examples in {corpus_dir}")
+
+    complaint_pred = analyzer.analyze([r.text for r in customer])
+    gold = [r.complaint for r in customer]
+    hits = [int(a.complaint >= THRESHOLD) for a in complaint_pred]
+    labels = [prf(gold, hits, COMPLAINT),
+              prf([1 - g for g in gold], [1 - h for h in hits], NOT_COMPLAINT)]
+
+    topic_pred = analyzer.analyze([text for text, _ in topic_items])
+    topic_scores = {}
+    for name in TOPIC_LABELS:
+        topic_scores[name] = prf([int(name in topics) for _, topics in topic_items],
+                                 [int(a.tags.get(name, 0.0) >= THRESHOLD) for a in topic_pred],
+                                 name)
+    labels += topic_scores.values()
+    labels += _signal_scores(analyzer, customer)
+    request_labels, requests_micro, replies = _request_scores(analyzer, Path(corpus_dir), split)
+    labels += request_labels
+    stated = analyzer.analyze([r.text for r in customer])
+    preference_hits = [(a.preference.value if a.preference else None) == r.preference
+                       for a, r in zip(stated, customer, strict=True)]
+    return Evaluation(
+        request_examples=replies,
+        requests_micro_f1=requests_micro,
+        preference_examples=len(customer),
+        preference_accuracy=_mean(preference_hits) if customer else None,
+        model=str(model_dir), complaint_examples=len(customer), topic_examples=len(topic_items),
+        labels=tuple(labels),
+        complaint_macro_f1=_mean(s.f1 for s in labels[:2]),
+        topic_macro_f1_core=_mean(topic_scores[n].f1 for n in CORE_TOPICS),
+        topic_macro_f1_all=_mean(s.f1 for s in topic_scores.values()),
+    )
+
+
+def cross_validate(*, complaints_csv: Path, recipe_dir: Path, folds: int = 10, seed: int = 0,
+                   overrides: Mapping[str, Any] | None = None,
+                   progress: Progress | None = None) -> CrossValidation:
+    """Stratified k-fold CV of the complaint recipe on the CSV; the mean over folds."""
+    show = progress or (lambda _message: None)
+    rows = read_complaint_csv(Path(complaints_csv))
+    gold_all = [row.complaint for row in rows]
+    try:
+        splits = stratified_folds(gold_all, folds, seed)
+    except ValueError as exc:
+        raise CorpusError(f"{complaints_csv}: {exc}") from None
+    results: dict[str, list[float]] = {"accuracy": [], "macro_f1": [], "complaint_f1": [],
+                                       "roc_auc": []}
+    for fold, held_out in enumerate(splits):
+        show(f"fold {fold + 1}/{folds}")
+        fold_keys = {"folds": folds, "fold": fold, "seed": seed}
+        config = recipe(Path(recipe_dir) / COMPLAINT_CONFIG, {
+            **dict(overrides or {}), "system.seed": seed,
+            "paths.complaints": str(complaints_csv), "paths.customer": None,
+            **{f"corpora.train.{k}": v for k, v in fold_keys.items()},
+            "corpora.train.part": "in",
+            # The dev corpus only feeds the training log; it is the training folds again,
+            # so the held-out fold plays no part in training.
+            "corpora.dev.complaints": str(complaints_csv),
+            **{f"corpora.dev.{k}": v for k, v in fold_keys.items()},
+            "corpora.dev.part": "in",
+        })
+        nlp = train_head(config)
+        texts = [rows[i].text for i in held_out]
+        gold = [gold_all[i] for i in held_out]
+        scores = [doc.cats[COMPLAINT] for doc in nlp.pipe(texts, batch_size=1000)]
+        predicted = [int(score >= THRESHOLD) for score in scores]
+        positive = prf(gold, predicted)
+        negative = prf([1 - g for g in gold], [1 - p for p in predicted])
+        results["accuracy"].append(_mean(int(g == p) for g, p in zip(gold, predicted,
+                                                                     strict=True)))
+        results["macro_f1"].append((positive.f1 + negative.f1) / 2)
+        results["complaint_f1"].append(positive.f1)
+        results["roc_auc"].append(roc_auc(gold, scores))
+    return CrossValidation(folds=folds, **{k: round(_mean(v), 4) for k, v in results.items()})
+
+
+def _signal_scores(analyzer: Analyzer, customer: list[CustomerRecord]) -> list[LabelScore]:
+    found = analyzer.analyze([r.text for r in customer])
+    return [
+        prf([int(signal.value in r.signals) for r in customer],
+            [int(signal in a.signals) for a in found], f"signal:{signal.value}")
+        for signal in Signal
+    ]
+
+
+def _request_scores(analyzer: Analyzer, corpus_dir: Path,
+                    split: str) -> tuple[list[LabelScore], float | None, int]:
+    """Per-kind scores of what agent replies ask for, micro-F1 over all kinds, and how
+    many replies were scored."""
+    path = corpus_dir / AGENT_FILE
+    replies = [r for r in read_agent_jsonl(path) if r.split == split] if path.is_file() else []
+    if not replies:
+        return [], None, 0
+    found = analyzer.analyze([r.text for r in replies], role="agent")
+    asked = [{request.value for request in a.requests} for a in found]
+    scores = [prf([int(kind.value in r.requests) for r in replies],
+                  [int(kind.value in a) for a in asked], f"request:{kind.value}")
+              for kind in RequestKind]
+    micro = prf([int(kind.value in r.requests) for r in replies for kind in RequestKind],
+                [int(kind.value in a) for a in asked for kind in RequestKind])
+    return scores, micro.f1, len(replies)
+
+
+def _mean(values: Any) -> float:
+    values = list(values)
+    return statistics.fmean(values) if values else 0.0

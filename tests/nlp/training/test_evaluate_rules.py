@@ -1,0 +1,41 @@
+"""`caredesk model evaluate` also scores the rule heads: requests, preference, signals."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from caredesk.services.analysis import SHIPPED_MODEL
+from caredesk.services.model import evaluate_model
+
+
+def write_jsonl(path: Path, items: list[dict[str, object]]) -> None:
+    path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+
+
+def test_requests_preference_and_signals_are_scored_on_the_split(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_jsonl(corpus / "customer.jsonl", [
+        {"id": "c1", "text": "stop ringing me, email only please", "complaint": 1,
+         "topics": ["unwanted_contact"], "preference": "email_only", "signals": [],
+         "split": "test"},
+        {"id": "c2", "text": "my signal is dead, reporting you to Ofcom", "complaint": 1,
+         "topics": ["network"], "preference": None, "signals": ["regulator"], "split": "test"},
+        {"id": "c3", "text": "email only is fine", "complaint": 0, "topics": [],
+         "preference": "email_only", "signals": [], "split": "train"},
+    ])
+    write_jsonl(corpus / "agent.jsonl", [
+        {"id": "a1", "text": "Could you DM us your postcode?", "requests": ["postcode"],
+         "split": "test"},
+        {"id": "a2", "text": "We will never ask for your PIN.", "requests": [], "split": "test"},
+        {"id": "a3", "text": "DM us your number", "requests": ["phone"], "split": "dev"},
+    ])
+
+    report = evaluate_model(model=SHIPPED_MODEL, corpus=corpus, data=None)
+
+    assert (report.preference_examples, report.preference_accuracy) == (2, 1.0)
+    assert (report.request_examples, report.requests_micro_f1) == (2, 1.0)
+    scores = {label.label: label for label in report.labels}
+    assert scores["signal:regulator"].f1 == 1.0 and scores["signal:regulator"].support == 1
+    assert scores["request:postcode"].support == 1 and scores["request:phone"].support == 0

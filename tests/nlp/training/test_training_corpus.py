@@ -1,0 +1,92 @@
+"""Corpus readers: good rows read, broken rows reported with file and line."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from caredesk.nlp.errors import CorpusError
+from caredesk.nlp.training.corpus import (
+    read_complaint_csv,
+    read_customer_jsonl,
+    read_shared_labels,
+    shared_label_texts,
+)
+from caredesk.nlp.training.readers import complaint_texts
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def test_reads_the_complaint_csv(tiny_data: Path) -> None:
+    rows = read_complaint_csv(tiny_data / "complaints.csv")
+    assert len(rows) == 24
+    assert rows[0].tweet_id == "1000" and rows[0].complaint == 1 and rows[0].line == 1
+
+
+def test_quoted_text_with_commas_and_newlines(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "c.csv", [["1", "a, b\nc", "1", "x"], ["2", "ok", "0", "y"]])
+    rows = read_complaint_csv(path)
+    assert [r.text for r in rows] == ["a, b\nc", "ok"]
+    assert rows[1].line == 3  # physical line where the row ends
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "words"),
+    [
+        ('1,fine,0,x\n2,too,many,0,x\n', 2, "expected 4 columns"),
+        ('1,fine,0,x\n2,ok,0,x\n3,bad label,yes,x\n', 3, "complaint must be 0 or 1"),
+        ('1,fine,0,x\n2,,1,x\n', 2, "text is empty"),
+    ],
+)
+def test_broken_csv_row_names_file_and_line(tmp_path: Path, content: str, line: int,
+                                            words: str) -> None:
+    path = tmp_path / "broken.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusError, match=words) as caught:
+        read_complaint_csv(path)
+    assert f"{path}, line {line}:" in str(caught.value)
+
+
+def test_missing_csv_says_where(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="does not exist"):
+        read_complaint_csv(tmp_path / "nope.csv")
+
+
+def test_jsonl_errors_name_the_line(tmp_path: Path) -> None:
+    good = {"id": "c1", "text": "hi", "complaint": 0, "topics": [], "split": "train"}
+    path = tmp_path / "customer.jsonl"
+    path.write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"line 2: not valid JSON"):
+        read_customer_jsonl(path)
+    path.write_text(json.dumps({**good, "topics": ["weather"]}) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"line 1: unknown topic"):
+        read_customer_jsonl(path)
+    path.write_text(json.dumps({**good, "split": "holdout"}) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"line 1: split must be"):
+        read_customer_jsonl(path)
+
+
+def test_shared_labels_join_the_csv_by_id(tiny_data: Path) -> None:
+    labels = read_shared_labels(tiny_data / "corpus" / "shared_labels.jsonl")
+    rows = read_complaint_csv(tiny_data / "complaints.csv")
+    pairs = shared_label_texts(labels, rows, tiny_data / "corpus" / "shared_labels.jsonl")
+    assert pairs[1] == (rows[10].text, ("billing",))
+    missing = [type(labels[0])("999", (), "test", 7)]
+    with pytest.raises(CorpusError, match="line 7: tweet_id 999 is not in"):
+        shared_label_texts(missing, rows, tiny_data / "corpus" / "shared_labels.jsonl")
+
+
+def test_fold_parts_are_disjoint_and_complete(tiny_data: Path) -> None:
+    csv_path = str(tiny_data / "complaints.csv")
+    held = complaint_texts(csv_path, None, "train", folds=3, fold=1, part="out")
+    kept = complaint_texts(csv_path, None, "train", folds=3, fold=1, part="in")
+    assert len(held) == 8 and len(kept) == 16
+    assert not {t for t, _ in held} & {t for t, _ in kept}
+    assert sum(c["complaint"] for _, c in held) == 4
