@@ -151,3 +151,61 @@ def test_several_topics_in_one_post(analyzer: Analyzer) -> None:
     text = "You leaked my number, now I get cold calls and on hold for ages to complain"
     result = analyzer.analyze([text])[0]
     assert {"privacy", "unwanted_contact", "customer_service"} <= set(result.labels)
+
+
+GENERAL_POSITIVES = [
+    (Topic.PRIVACY, "the agent read out my full address before checking who I was"),
+    (Topic.PRIVACY, "you sent my bill to someone else"),
+    (Topic.PRIVACY, "there was someone else's account details in my letter"),
+    (Topic.PRIVACY, "why are you still holding my data"),
+    (Topic.PRIVACY, "who has access to my account?"),
+    (Topic.PRIVACY, "why do you need my date of birth for that"),
+    (Topic.PRIVACY, "the chat agent asked me for my password"),
+    (Topic.PRIVACY, "someone said they were me and got a new sim"),
+    (Topic.PRIVACY, "submitting a right to erasure request"),
+    (Topic.PRIVACY, "do you share customer data with other networks?"),
+    (Topic.PRIVACY, "what do you do with my browsing data"),
+    (Topic.PRIVACY, "you emailed my bill to a stranger"),
+    (Topic.PRIVACY, "they gave my number to a debt collector"),
+    (Topic.PRIVACY, "what does the privacy notice say"),
+    (Topic.UNWANTED_CONTACT, "you rang me again this morning"),
+    (Topic.UNWANTED_CONTACT, "3rd call today from your sales team"),
+    (Topic.UNWANTED_CONTACT, "you call me 5 times a day"),
+    (Topic.UNWANTED_CONTACT, "keep getting texts about upgrades"),
+    (Topic.UNWANTED_CONTACT, "I unsubscribed but the emails keep coming"),
+    (Topic.UNWANTED_CONTACT, "getting calls from a number pretending to be you"),
+    (Topic.UNWANTED_CONTACT, "six survey texts after one call"),
+    (Topic.UNWANTED_CONTACT, "I said no calls. Reply here"),
+    (Topic.UNWANTED_CONTACT, "Email. Only."),
+    (Topic.UNWANTED_CONTACT, "replied STOP and still get them"),
+    (Topic.UNWANTED_CONTACT, "please don't ring me, DM instead"),
+    (Topic.UNWANTED_CONTACT, "why are you texting me offers"),
+    (Topic.BLOCKING, "you locked me out of the app"),
+    (Topic.BLOCKING, "can you bar international calls on my line"),
+]
+
+GENERAL_NEGATIVES = [
+    (Topic.PRIVACY, "privacy glass in the new bathroom is fab"),
+    (Topic.PRIVACY, "just bought a privacy screen protector"),
+    (Topic.PRIVACY, "I shared my number with my new boss"),
+    (Topic.PRIVACY, "my data allowance ran out"),
+    (Topic.UNWANTED_CONTACT, "I blocked the spam caller myself"),
+    (Topic.UNWANTED_CONTACT, "can you call me back please"),
+    (Topic.UNWANTED_CONTACT, "my mate called me 6 times while I was out"),
+    (Topic.UNWANTED_CONTACT, "dropped calls every 2 minutes in town"),
+    (Topic.UNWANTED_CONTACT, "your spam filter is blocking texts from my bank"),
+    (Topic.UNWANTED_CONTACT, "blocked my number for a group text. Not spam!!"),
+    (Topic.UNWANTED_CONTACT, "is location sharing opt in or opt out?"),
+    (Topic.UNWANTED_CONTACT, "my lad keeps ringing his mates abroad"),
+    (Topic.BLOCKING, "blocked drain again"),
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), GENERAL_POSITIVES)
+def test_general_phrasings_fire(analyzer: Analyzer, topic: Topic, text: str) -> None:
+    assert tags(analyzer, text)[topic] >= 0.5
+
+
+@pytest.mark.parametrize(("topic", "text"), GENERAL_NEGATIVES)
+def test_general_hard_negatives_stay_false(analyzer: Analyzer, topic: Topic, text: str) -> None:
+    assert tags(analyzer, text)[topic] < 0.5
