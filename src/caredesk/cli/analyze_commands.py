@@ -29,7 +29,8 @@ def analyze(context: CliContext, role: str, model_path: str | None) -> None:
     analyzer = load_analyzer(settings, model_path)
     stdin = (line.decode("utf-8", "replace") for line in sys.stdin.buffer)
     out = sys.stdout
+    # One encoder for the run: json.dumps(..., ensure_ascii=False) builds a new one per call.
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     for result in analyze_lines(stdin, analyzer, role=role, batch_size=settings.nlp.batch_size):
-        out.write(json.dumps(result, ensure_ascii=False))
-        out.write("\n")
+        out.write(encode(result) + "\n")
     out.flush()

@@ -87,23 +87,67 @@ class Analyzer:
             return [to_analysis(doc, role) for doc in docs]
 
 
+class _Members(dict):
+    """Value -> enum member, as `enum(value)` gives (and raises) but without its call cost."""
+
+    def __init__(self, enum: type) -> None:
+        super().__init__((member.value, member) for member in enum)
+        self.enum = enum
+
+    def __missing__(self, value: object) -> object:
+        return self.enum(value)
+
+
+_PII_LABELS = _Members(PiiLabel)
+_SIGNALS = _Members(Signal)
+_REQUESTS = _Members(RequestKind)
+_PREFERENCES = _Members(StatedPreference)
+
+
+def _plain_extensions() -> bool:
+    """True when every `doc._` attribute we read is a plain stored value (default None, no
+    getter/setter/method), as `extensions.register` declares them: then `doc._.name` is
+    `doc.user_data.get(("._.", name, None, None))`, read here without building `doc._`."""
+    return all(Doc.get_extension(name) == (None, None, None, None) for name in extensions.NAMES)
+
+
 def to_analysis(doc: Doc, role: str) -> Analysis:
     """Read one processed doc into the domain value (see the module docstring)."""
-    ext = doc._
-    topics = ext.topics if ext.topics is not None else doc.cats
+    if _plain_extensions():
+        data = doc.user_data
+        topics = data.get(_TOPICS_KEY)
+        complaint = data.get(_COMPLAINT_KEY)
+        preference = data.get(_PREFERENCE_KEY)
+        pii = data.get(_PII_KEY)
+        signals = data.get(_SIGNALS_KEY)
+        requests = data.get(_REQUESTS_KEY)
+    else:
+        ext = doc._
+        topics, complaint, preference = ext.topics, ext.complaint, ext.preference
+        pii, signals, requests = ext.pii, ext.signals, ext.requests
+    if topics is None:
+        topics = doc.cats
     tags = {name: float(topics.get(name, 0.0)) for name in TOPIC_NAMES}
-    complaint = ext.complaint if ext.complaint is not None else doc.cats.get("complaint", 0.0)
+    if complaint is None:
+        complaint = doc.cats.get("complaint", 0.0)
     customer = role == "customer"
-    preference = ext.preference if customer else None
+    if not customer:
+        preference = None
     return Analysis(
         complaint=float(complaint),
         tags=tags,
         labels=tuple(name for name, score in tags.items() if score >= LABEL_THRESHOLD),
-        pii=tuple(PiiSpan(PiiLabel(label), s, e, text) for label, s, e, text in ext.pii or ()),
-        preference=StatedPreference(preference) if preference else None,
-        signals=tuple(Signal(s) for s in ext.signals or ()) if customer else (),
-        requests=() if customer else tuple(RequestKind(r) for r in ext.requests or ()),
+        pii=tuple(PiiSpan(_PII_LABELS[label], s, e, text) for label, s, e, text in pii or ()),
+        preference=_PREFERENCES[preference] if preference else None,
+        signals=tuple(_SIGNALS[s] for s in signals or ()) if customer else (),
+        requests=() if customer else tuple(_REQUESTS[r] for r in requests or ()),
     )
+
+
+_TOPICS_KEY, _COMPLAINT_KEY, _PREFERENCE_KEY, _PII_KEY, _SIGNALS_KEY, _REQUESTS_KEY = (
+    ("._.", name, None, None)
+    for name in ("topics", "complaint", "preference", "pii", "signals", "requests")
+)
 
 
 _default: Analyzer | None = None

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -98,16 +100,40 @@ def doc_norms(doc: Doc) -> list[str]:
     """The doc's token norms, computed once per doc and shared by every component."""
     norms = doc.user_data.get(_NORMS_KEY)
     if norms is None:
-        norms = doc.user_data[_NORMS_KEY] = [token.norm_ for token in doc]
+        # Read the norm hashes as one array and map them to strings through a cache: far
+        # cheaper than creating a Token object per token (`token.norm_` reads the same hash).
+        hashes = doc.to_array(NORM).tolist() if len(doc) else []
+        cache = _NORM_STRINGS
+        try:
+            norms = [cache[h] for h in hashes]
+        except KeyError:
+            strings = doc.vocab.strings
+            for h in hashes:
+                if h not in cache:
+                    cache[h] = strings[h]
+            norms = [cache[h] for h in hashes]
+        doc.user_data[_NORMS_KEY] = norms
     return norms
 
 
+_NORM_STRINGS: dict[int, str] = {}
+"""Norm hash -> string. Hashes are the same in every StringStore, so one cache serves all."""
+
+
 def doc_text(doc: Doc) -> str:
-    """`doc.text`, computed once per doc (spaCy rebuilds it from the tokens on every access)."""
+    """`doc.text`, computed once per doc (spaCy rebuilds it from the tokens on every access).
+
+    `SocialTokenizer` stores its input here already (spaCy's tokenizer is lossless)."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def remember_text(doc: Doc, text: str) -> Doc:
+    """Record `doc.text == text` (the tokenizer knows it) so `doc_text` needn't rebuild it."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
 
 
 @dataclass(frozen=True)
@@ -119,19 +145,13 @@ class Hit:
 
 def norm_string(norms: Sequence[str]) -> tuple[str, dict[int, int]]:
     """The norms joined as " n1 n2 ... ", and each token's start offset -> token index."""
-    parts = []
-    offsets = {}
-    position = 1
-    for index, norm in enumerate(norms):
-        if not norm or norm.isspace():
-            norm = "_"
-        elif " " in norm:
-            norm = norm.replace(" ", "_")
-        offsets[position] = index
-        parts.append(norm)
-        position += len(norm) + 1
-    offsets[position] = len(norms)
-    return " " + " ".join(parts) + " ", offsets
+    parts = [
+        norm if norm and " " not in norm and not norm.isspace()
+        else "_" if not norm or norm.isspace() else norm.replace(" ", "_")
+        for norm in norms
+    ]
+    starts = accumulate([len(part) + 1 for part in parts], initial=1)
+    return " " + " ".join(parts) + " ", dict(zip(starts, range(len(parts) + 1), strict=True))
 
 
 class RuleMatcher:
@@ -147,6 +167,7 @@ class RuleMatcher:
         self._patterns: list[tuple[Rule, re.Pattern[str]]] = []
         self._by_anchor: dict[str, list[int]] = defaultdict(list)
         self._always: list[int] = []
+        self._needs: list[tuple[frozenset[str], ...]] = []
         for rule in self.rules:
             for phrase in rule.phrases:
                 norms = tuple(token.norm_ for token in nlp.make_doc(phrase))
@@ -161,6 +182,13 @@ class RuleMatcher:
         regex = re.compile("(?<= )" + "".join(tok.to_regex() for tok in pattern))
         self._patterns.append((rule, regex))
         anchor = next((t for t in pattern if t.required and t.norms and t.regex is None), None)
+        # Other words the pattern cannot match without: a cheap set test skips the regex when
+        # one is missing. Only norms that stand for themselves in the norm string qualify.
+        self._needs.append(tuple(
+            t.norms for t in pattern
+            if t is not anchor and t.required and t.norms and t.regex is None
+            and all(n and " " not in n and "_" not in n and not n.isspace() for n in t.norms)
+        ))
         if anchor is None or anchor.norms is None:
             self._always.append(index)
         else:
@@ -170,32 +198,44 @@ class RuleMatcher:
     def __call__(self, doc: Doc) -> list[Hit]:
         norms = doc_norms(doc)
         hits = []
-        for start, norm in enumerate(norms):
-            for phrase, rule in self._phrases.get(norm, ()):
+        phrases = self._phrases
+        for start in [index for index, norm in enumerate(norms) if norm in phrases]:
+            for phrase, rule in phrases[norms[start]]:
                 end = start + len(phrase)
                 if tuple(norms[start:end]) == phrase and (
                     rule.check is None or rule.check(doc, start, end)
                 ):
                     hits.append(Hit(rule, start, end))
+        present = set(norms)
         tried = set(self._always)
-        for norm in set(norms):
-            tried.update(self._by_anchor.get(norm, ()))
-        if tried:
-            hits.extend(self._pattern_hits(doc, norms, tried))
+        by_anchor = self._by_anchor
+        for norm in by_anchor.keys() & present:
+            tried.update(by_anchor[norm])
+        needs = self._needs
+        runnable = [
+            index for index in sorted(tried)
+            if not needs[index] or all(not words.isdisjoint(present) for words in needs[index])
+        ]
+        if runnable:
+            hits.extend(self._pattern_hits(doc, norms, runnable))
         hits.sort(key=lambda hit: (hit.start, hit.end))
         return hits
 
-    def _pattern_hits(self, doc: Doc, norms: list[str], tried: set[int]) -> Iterator[Hit]:
+    def _pattern_hits(self, doc: Doc, norms: list[str], indexes: list[int]) -> list[Hit]:
+        """Hits of the patterns at `indexes` (ascending)."""
         cached = doc.user_data.get(_NORM_STRING_KEY)
         if cached is None:
             cached = doc.user_data[_NORM_STRING_KEY] = norm_string(norms)
         text, offsets = cached
-        for index in sorted(tried):
-            rule, regex = self._patterns[index]
+        patterns = self._patterns
+        hits = []
+        for index in indexes:
+            rule, regex = patterns[index]
             for match in regex.finditer(text):
                 start, end = offsets[match.start()], offsets[match.end()]
                 if rule.check is None or rule.check(doc, start, end):
-                    yield Hit(rule, start, end)
+                    hits.append(Hit(rule, start, end))
+        return hits
 
 
 def longest_only(hits: Iterable[Hit]) -> list[Hit]:

@@ -28,6 +28,8 @@ from spacy.util import registry
 from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, softmax_activation
 from thinc.layers.resizable import resize_linear_weighted
 
+from caredesk.nlp.rules import doc_text
+
 ARCHITECTURE = "caredesk.TextCatCharBOW.v1"
 NEG_VALUE = -5000
 _PRIME = np.uint64(1_000_003)
@@ -92,10 +94,14 @@ def _features_forward(model: Model, docs: list[Doc], is_train: bool) -> Any:
     keys = np.concatenate([*word_keys, np.zeros(0, dtype=np.uint64)])
     owners = np.repeat(np.arange(len(docs), dtype=np.int64), [len(k) for k in word_keys])
     if high >= low > 0 and docs:
-        char_keys, char_owners = _batch_char_keys([doc.text for doc in docs], low, high)
+        char_keys, char_owners = _batch_char_keys([doc_text(doc) for doc in docs], low, high)
         keys = np.concatenate([keys, char_keys])
         owners = np.concatenate([owners, char_owners])
-    order = np.lexsort((keys, owners))
+    # The (owner, key) order of np.lexsort, faster: any sort by key, then a stable sort by
+    # owner (radix on int16). Equal (owner, key) pairs are merged below, so their order is moot.
+    order = np.argsort(keys)
+    small = owners.astype(np.int16) if len(docs) < 2**15 else owners
+    order = order[np.argsort(small[order], kind="stable")]
     keys, owners = keys[order], owners[order]
     new = np.ones(len(keys), dtype=bool)
     new[1:] = (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])

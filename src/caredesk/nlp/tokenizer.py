@@ -34,6 +34,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
+from caredesk.nlp.rules import remember_text
+
 TOKENIZER_NAME = "caredesk.social_tokenizer.v1"
 
 # Characters that start an emoji (Extended_Pictographic, approximately).
@@ -70,7 +72,8 @@ class SocialTokenizer:
     def __call__(self, text: str) -> Doc:
         # Most posts are shorter than one long run: skip the scan for them.
         if len(text) < LONG_RUN or not _LONG_RUN.search(text):
-            return self.inner(text)
+            # spaCy's tokenizer is lossless: doc.text == text, so the components can reuse it.
+            return remember_text(self.inner(text), text)
         docs = [self.inner(piece) for piece in _pieces(text)]
         return Doc.from_docs(docs, ensure_whitespace=False)
 
