@@ -36,19 +36,10 @@ _PRIME = np.uint64(1_000_003)
 
 
 def char_ngram_keys(text: str, low: int, high: int) -> np.ndarray:
-    """uint64 hashes of every character n-gram (low <= n <= high) of ` text `."""
-    codes = np.frombuffer(f" {text.lower()} ".encode("utf-32-le"), dtype=np.uint32)
-    codes = codes.astype(np.uint64)
-    parts = []
-    for n in range(low, high + 1):
-        count = len(codes) - n + 1
-        if count <= 0:
-            continue
-        keys = np.full(count, np.uint64(n), dtype=np.uint64)
-        for offset in range(n):
-            keys = keys * _PRIME + codes[offset : offset + count]
-        parts.append(keys)
-    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+    """uint64 hashes of every character n-gram (low <= n <= high) of ` text `.
+
+    The one-text case of `_batch_char_keys`, which is what the model runs."""
+    return _batch_char_keys([text], low, high)[0]
 
 
 def _word_ngram_keys(model: Model, doc: Doc) -> np.ndarray:
