@@ -64,6 +64,8 @@ class SmtpSettings:
 class NlpSettings:
     model_path: str = ""
     batch_size: int = 256
+    workers: int = 0
+    """Processes `caredesk analyze` runs in; 0 means one per CPU core."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,7 @@ def _from_file(path: Path) -> Settings:
         nlp=NlpSettings(
             model_path=reader.string("nlp", "model_path", ""),
             batch_size=reader.integer("nlp", "batch_size", NlpSettings.batch_size, 1, 100_000),
+            workers=reader.integer("nlp", "workers", NlpSettings.workers, 0, 256),
         ),
         sla=SlaSettings(
             urgent_hours=reader.number("sla", "urgent_hours", SlaSettings.urgent_hours),
@@ -201,7 +204,7 @@ _KNOWN_KEYS: dict[str, set[str]] = {
     "connectors.mastodon": {"base_url", "access_token_env"},
     "connectors.bluesky": {"handle", "app_password_env"},
     "smtp": {"host", "port", "starttls", "username", "password_env", "from_address"},
-    "nlp": {"model_path", "batch_size"},
+    "nlp": {"model_path", "batch_size", "workers"},
     "sla": {"urgent_hours", "high_hours", "normal_hours", "low_hours"},
     "queues": {"high_visibility_followers", "repeat_contact_cases", "repeat_contact_days"},
 }

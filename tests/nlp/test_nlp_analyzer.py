@@ -13,7 +13,7 @@ from spacy.tokens import Doc, DocBin
 
 import caredesk.nlp
 from caredesk.domain import Analysis, PiiLabel, Signal, StatedPreference, Topic
-from caredesk.nlp import ModelNotFound
+from caredesk.nlp import ModelNotFound, extensions
 from caredesk.nlp.analyzer import Analyzer, to_analysis
 from caredesk.nlp.pipeline import RULES_VERSION
 
@@ -192,3 +192,13 @@ def test_module_level_analyze_uses_one_lazy_default() -> None:
     assert module.default_analyzer() is default
     assert first == default.analyze(["no signal"])
     assert caredesk.nlp.analyze(["DM us your postcode"], role="agent")[0].requests == ("postcode",)
+
+
+def test_extension_values_are_what_doc_underscore_sees(nlp: Language) -> None:
+    """`extensions.put`/`get` bypass `doc._`; this fails if spaCy stores them elsewhere."""
+    doc = nlp.make_doc("hello")
+    extensions.put(doc, "preference", "email_only")
+    doc._.signals = ("churn",)
+    assert doc._.preference == "email_only"
+    assert extensions.get(doc, "signals") == ("churn",)
+    assert extensions.get(doc, "requests") is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 import spacy
@@ -85,3 +86,12 @@ def test_a_long_url_is_still_one_token(nlp: Language) -> None:
 
 def test_tokenizer_is_registered_for_saved_pipelines(nlp: Language) -> None:
     assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == TOKENIZER_NAME
+
+
+def test_a_saved_pipeline_tokenizes_as_the_code_says(nlp: Language, tmp_path: Path) -> None:
+    """The tokenizer is defined by code; a saved pipeline stores nothing of it."""
+    nlp.to_disk(tmp_path / "model")
+    loaded = spacy.load(tmp_path / "model")
+    text = "@NorthwindCare #NoSignal again 😡👍🏽 can't call 07700 900123 https://example.com/x?y=1"
+    assert [t.text for t in loaded(text)] == [t.text for t in nlp(text)]
+    assert loaded.tokenizer.to_bytes() == b""

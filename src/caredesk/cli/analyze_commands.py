@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
 from caredesk.cli.root import CliContext, cli
-from caredesk.services.analysis import ROLES, analyze_lines, load_analyzer
+from caredesk.services.analysis import ROLES, load_analyzer
+from caredesk.services.analyze_stream import AnalyzeJob, analyze_stream, default_workers
 
 pass_cli = click.make_pass_decorator(CliContext)
 
@@ -18,19 +18,20 @@ pass_cli = click.make_pass_decorator(CliContext)
               help="customer: posts to triage; agent: drafts and replies (finds requests).")
 @click.option("--model", "model_path", metavar="PATH",
               help="A saved pipeline; default: the configured one.")
+@click.option("--workers", type=click.IntRange(0, 256), metavar="N",
+              help="Processes to analyse in; 0: one per CPU core. Default: nlp.workers.")
 @pass_cli
-def analyze(context: CliContext, role: str, model_path: str | None) -> None:
+def analyze(context: CliContext, role: str, model_path: str | None, workers: int | None) -> None:
     """Read {"id", "text"} lines on stdin; write one analysis line each, in order.
 
     A line that is not JSON or has no text gives {"line": N, "error": ...} and
     the run goes on.
     """
     settings = context.settings()
-    analyzer = load_analyzer(settings, model_path)
+    job = AnalyzeJob(load_analyzer(settings, model_path), role, settings.nlp.batch_size)
+    workers = settings.nlp.workers if workers is None else workers
     stdin = (line.decode("utf-8", "replace") for line in sys.stdin.buffer)
     out = sys.stdout
-    # One encoder for the run: json.dumps(..., ensure_ascii=False) builds a new one per call.
-    encode = json.JSONEncoder(ensure_ascii=False).encode
-    for result in analyze_lines(stdin, analyzer, role=role, batch_size=settings.nlp.batch_size):
-        out.write(encode(result) + "\n")
+    for piece in analyze_stream(stdin, job, workers=workers or default_workers()):
+        out.write(piece)
     out.flush()

@@ -104,27 +104,12 @@ _REQUESTS = _Members(RequestKind)
 _PREFERENCES = _Members(StatedPreference)
 
 
-def _plain_extensions() -> bool:
-    """True when every `doc._` attribute we read is a plain stored value (default None, no
-    getter/setter/method), as `extensions.register` declares them: then `doc._.name` is
-    `doc.user_data.get(("._.", name, None, None))`, read here without building `doc._`."""
-    return all(Doc.get_extension(name) == (None, None, None, None) for name in extensions.NAMES)
-
-
 def to_analysis(doc: Doc, role: str) -> Analysis:
     """Read one processed doc into the domain value (see the module docstring)."""
-    if _plain_extensions():
-        data = doc.user_data
-        topics = data.get(_TOPICS_KEY)
-        complaint = data.get(_COMPLAINT_KEY)
-        preference = data.get(_PREFERENCE_KEY)
-        pii = data.get(_PII_KEY)
-        signals = data.get(_SIGNALS_KEY)
-        requests = data.get(_REQUESTS_KEY)
-    else:
-        ext = doc._
-        topics, complaint, preference = ext.topics, ext.complaint, ext.preference
-        pii, signals, requests = ext.pii, ext.signals, ext.requests
+    topics, complaint, preference, pii, signals, requests = (
+        extensions.get(doc, name)
+        for name in ("topics", "complaint", "preference", "pii", "signals", "requests")
+    )
     if topics is None:
         topics = doc.cats
     tags = {name: float(topics.get(name, 0.0)) for name in TOPIC_NAMES}
@@ -142,12 +127,6 @@ def to_analysis(doc: Doc, role: str) -> Analysis:
         signals=tuple(_SIGNALS[s] for s in signals or ()) if customer else (),
         requests=() if customer else tuple(_REQUESTS[r] for r in requests or ()),
     )
-
-
-_TOPICS_KEY, _COMPLAINT_KEY, _PREFERENCE_KEY, _PII_KEY, _SIGNALS_KEY, _REQUESTS_KEY = (
-    ("._.", name, None, None)
-    for name in ("topics", "complaint", "preference", "pii", "signals", "requests")
-)
 
 
 _default: Analyzer | None = None

@@ -109,11 +109,11 @@ class ComplaintScorer:
             total += EXCLAIM
         if len(_SHOUTED.findall(text, 0, 2000)) >= 2:
             total += SHOUT
-        topics = doc._.topics or {}
+        topics = extensions.get(doc, "topics") or {}
         return total + TOPIC_WEIGHT * max(topics.values(), default=0.0)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.complaint = round(squash(self.evidence(doc)), 4)
+        extensions.put(doc, "complaint", round(squash(self.evidence(doc)), 4))
         return doc
 
 

@@ -156,7 +156,7 @@ class RequestFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_requests(doc, self.cues(doc), self.data(doc))
-        doc._.requests = tuple(kind.value for kind in found)
+        extensions.put(doc, "requests", tuple(kind.value for kind in found))
         return doc
 
 

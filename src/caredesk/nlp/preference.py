@@ -107,7 +107,7 @@ class PreferenceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = {hit.rule.label for hit in self.matcher(doc)}
-        doc._.preference = next((p.value for p in PRECEDENCE if p in found), None)
+        extensions.put(doc, "preference", next((p.value for p in PRECEDENCE if p in found), None))
         return doc
 
 

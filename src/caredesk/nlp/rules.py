@@ -176,6 +176,8 @@ class RuleMatcher:
                     self._phrases["#" + norms[0]].append((("#" + norms[0],), rule))
             for pattern in rule.patterns:
                 self._add(rule, pattern)
+        # No hit is possible in a doc without one of these words (when no pattern runs always).
+        self._triggers = frozenset(self._phrases) | frozenset(self._by_anchor)
 
     def _add(self, rule: Rule, pattern: TokenPattern) -> None:
         index = len(self._patterns)
@@ -197,16 +199,20 @@ class RuleMatcher:
 
     def __call__(self, doc: Doc) -> list[Hit]:
         norms = doc_norms(doc)
+        present = frozenset(norms)
+        if not self._always and present.isdisjoint(self._triggers):
+            return []
         hits = []
         phrases = self._phrases
-        for start in [index for index, norm in enumerate(norms) if norm in phrases]:
-            for phrase, rule in phrases[norms[start]]:
-                end = start + len(phrase)
-                if tuple(norms[start:end]) == phrase and (
-                    rule.check is None or rule.check(doc, start, end)
-                ):
-                    hits.append(Hit(rule, start, end))
-        present = set(norms)
+        # Set intersections (in C) first: most docs hold none of the words a rule starts with.
+        if not present.isdisjoint(phrases):
+            for start in [index for index, norm in enumerate(norms) if norm in phrases]:
+                for phrase, rule in phrases[norms[start]]:
+                    end = start + len(phrase)
+                    if tuple(norms[start:end]) == phrase and (
+                        rule.check is None or rule.check(doc, start, end)
+                    ):
+                        hits.append(Hit(rule, start, end))
         tried = set(self._always)
         by_anchor = self._by_anchor
         for norm in by_anchor.keys() & present:

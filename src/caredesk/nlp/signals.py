@@ -100,9 +100,9 @@ class SignalFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = {hit.rule.label for hit in self.matcher(doc)}
-        if doc._.pii:
+        if extensions.get(doc, "pii"):
             found.add(Signal.PUBLIC_PII)
-        doc._.signals = tuple(signal.value for signal in Signal if signal in found)
+        extensions.put(doc, "signals", tuple(signal.value for signal in Signal if signal in found))
         return doc
 
 

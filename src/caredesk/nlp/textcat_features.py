@@ -25,7 +25,15 @@ from spacy.attrs import LOWER
 from spacy.ml.models.textcat import resize_and_set_ref
 from spacy.tokens import Doc
 from spacy.util import registry
-from thinc.api import Logistic, Model, SparseLinear_v2, chain, resizable, softmax_activation
+from thinc.api import (
+    Logistic,
+    Model,
+    NumpyOps,
+    SparseLinear_v2,
+    chain,
+    resizable,
+    softmax_activation,
+)
 from thinc.layers.resizable import resize_linear_weighted
 
 from caredesk.nlp.rules import doc_text
@@ -33,6 +41,7 @@ from caredesk.nlp.rules import doc_text
 ARCHITECTURE = "caredesk.TextCatCharBOW.v1"
 NEG_VALUE = -5000
 _PRIME = np.uint64(1_000_003)
+_NUMPY_OPS = NumpyOps()
 
 
 def char_ngram_keys(text: str, low: int, high: int) -> np.ndarray:
@@ -42,12 +51,23 @@ def char_ngram_keys(text: str, low: int, high: int) -> np.ndarray:
     return _batch_char_keys([text], low, high)[0]
 
 
-def _word_ngram_keys(model: Model, doc: Doc) -> np.ndarray:
-    unigrams = model.ops.asarray(doc.to_array([LOWER]))
-    grams = [unigrams]
-    for n in range(2, model.attrs["ngram_size"] + 1):
-        grams.append(model.ops.ngrams(n, unigrams))
-    return np.concatenate(grams).astype(np.uint64)
+def _batch_word_keys(docs: list[Doc], ngram_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Word 1..`ngram_size`-gram keys of every doc's LOWER: (keys, index of each key's doc).
+
+    thinc's `ops.ngrams` hashes n consecutive keys; run once over all docs joined, it
+    gives each doc's own n-grams plus ones that span two docs, which are dropped."""
+    arrays = [doc.to_array(LOWER) for doc in docs]
+    unigrams = np.concatenate([*arrays, np.zeros(0, dtype=np.uint64)]).astype(np.uint64)
+    owner = np.repeat(np.arange(len(docs), dtype=np.int64), [len(array) for array in arrays])
+    keys, owners = [unigrams], [owner]
+    for n in range(2, ngram_size + 1):
+        if len(unigrams) < n:
+            break
+        grams = _NUMPY_OPS.ngrams(n, unigrams)
+        inside = owner[: len(grams)] == owner[n - 1 :]
+        keys.append(grams[inside])
+        owners.append(owner[: len(grams)][inside])
+    return np.concatenate(keys), np.concatenate(owners)
 
 
 def _batch_char_keys(texts: list[str], low: int, high: int) -> tuple[np.ndarray, np.ndarray]:
@@ -81,27 +101,21 @@ def _batch_char_keys(texts: list[str], low: int, high: int) -> tuple[np.ndarray,
 def _features_forward(model: Model, docs: list[Doc], is_train: bool) -> Any:
     """Hashed features of a batch, grouped by doc, as SparseLinear takes them."""
     low, high = model.attrs["char_min"], model.attrs["char_max"]
-    word_keys = [_word_ngram_keys(model, doc) for doc in docs]
-    keys = np.concatenate([*word_keys, np.zeros(0, dtype=np.uint64)])
-    owners = np.repeat(np.arange(len(docs), dtype=np.int64), [len(k) for k in word_keys])
+    keys, owners = _batch_word_keys(docs, model.attrs["ngram_size"])
     if high >= low > 0 and docs:
         char_keys, char_owners = _batch_char_keys([doc_text(doc) for doc in docs], low, high)
         keys = np.concatenate([keys, char_keys])
         owners = np.concatenate([owners, char_owners])
-    # The (owner, key) order of np.lexsort, faster: any sort by key, then a stable sort by
-    # owner (radix on int16). Equal (owner, key) pairs are merged below, so their order is moot.
-    order = np.argsort(keys)
+    # SparseLinear takes each doc's features as one run, so group by doc (a stable radix
+    # sort on int16). Repeated keys stay as separate entries: SparseLinear adds them up,
+    # which gives the same sums as merging them into counts, without a sort by key.
     small = owners.astype(np.int16) if len(docs) < 2**15 else owners
-    order = order[np.argsort(small[order], kind="stable")]
-    keys, owners = keys[order], owners[order]
-    new = np.ones(len(keys), dtype=bool)
-    new[1:] = (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])
-    starts = np.flatnonzero(new)
-    counts = np.diff(np.append(starts, len(keys))).astype("f")
-    keys, owners = keys[starts], owners[starts]
-    totals = np.bincount(owners, weights=counts, minlength=len(docs))
-    vals = counts / np.sqrt(totals[owners]) if len(counts) else counts
-    lengths = np.bincount(owners, minlength=len(docs)).astype("int32")
+    order = np.argsort(small, kind="stable")
+    owners = owners[order]
+    keys = keys[order]
+    lengths = np.bincount(owners, minlength=len(docs))
+    vals = (1.0 / np.sqrt(np.maximum(lengths, 1)))[owners]
+    lengths = lengths.astype("int32")
     return (keys, model.ops.asarray(vals, dtype="f"), model.ops.asarray(lengths, dtype="int32")), \
         lambda d_output: []
 

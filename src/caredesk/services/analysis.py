@@ -6,15 +6,13 @@ takes about a second, and commands that only read cases should not pay it.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from caredesk import domain
 from caredesk.config import Settings
-from caredesk.ingest import MAX_TEXT_CHARS
 from caredesk.services.errors import ServiceError
 
 
@@ -53,68 +51,3 @@ def _load(model_path: str | None) -> TextAnalyzer:
 
 
 ROLES = ("customer", "agent")
-STREAM_BATCH = 1000
-"""Lines analysed together: large enough for spaCy's batching, small enough to
-keep memory flat on any length of input."""
-
-
-def analyze_lines(
-    lines: Iterable[str], analyzer: TextAnalyzer, *, role: str = "customer",
-    batch_size: int = 256,
-) -> Iterator[dict[str, Any]]:
-    """Analyse JSONL input (`{"id": ..., "text": ...}` a line) in order, as dicts.
-
-    A line that is not usable yields `{"line": n, "error": "..."}` in its place
-    and the stream goes on.
-    """
-    pending: list[tuple[int, Any, str] | dict[str, Any]] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        pending.append(_parse_line(number, line))
-        if len(pending) >= STREAM_BATCH:
-            yield from _flush(pending, analyzer, role, batch_size)
-            pending = []
-    yield from _flush(pending, analyzer, role, batch_size)
-
-
-def analysis_dict(item_id: Any, analysis: domain.Analysis, *, role: str) -> dict[str, Any]:
-    return {
-        "id": item_id,
-        "complaint": round(analysis.complaint, 4),
-        "tags": {tag: round(score, 4) for tag, score in analysis.tags.items()},
-        "labels": list(analysis.labels),
-        "pii": [{"label": s.label.value, "start": s.start, "end": s.end, "text": s.text}
-                for s in analysis.pii],
-        "preference": analysis.preference.value if analysis.preference else None,
-        "signals": [signal.value for signal in analysis.signals],
-        "requests": [request.value for request in analysis.requests] if role == "agent" else [],
-    }
-
-
-def _parse_line(number: int, line: str) -> tuple[int, Any, str] | dict[str, Any]:
-    try:
-        item = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return {"line": number, "error": f"not JSON: {exc.msg} at column {exc.colno}"}
-    if not isinstance(item, dict):
-        return {"line": number, "error": "expected an object with id and text"}
-    text = item.get("text")
-    if not isinstance(text, str):
-        return {"line": number, "error": "text: required, a string"}
-    if len(text) > MAX_TEXT_CHARS:
-        return {"line": number, "error": f"text: more than {MAX_TEXT_CHARS} characters"}
-    return number, item.get("id"), text
-
-
-def _flush(
-    pending: list[tuple[int, Any, str] | dict[str, Any]], analyzer: TextAnalyzer, role: str,
-    batch_size: int,
-) -> Iterator[dict[str, Any]]:
-    texts = [entry[2] for entry in pending if isinstance(entry, tuple)]
-    results = iter(analyzer.analyze(texts, role=role, batch_size=batch_size) if texts else [])
-    for entry in pending:
-        if isinstance(entry, dict):
-            yield entry
-        else:
-            yield analysis_dict(entry[1], next(results), role=role)

@@ -1,8 +1,12 @@
 """Benchmarks that print figures, never pass/fail: speed belongs in numbers.
 
-`nlp` times `caredesk analyze` as a whole process over generated posts (model
-load included, as a person running it would see it), and single-post latency
-inside this process.
+`nlp` times `caredesk analyze` as a whole process over tweet-length posts (model
+load and its worker processes included, as a person running it would see it),
+and single-post latency inside this process. The posts cycle through every
+customer post of the labelled corpus and the demo (about 1,700 distinct texts),
+or through the texts of a JSONL file given with `texts`. Peak memory is the
+largest sum of resident memory over the analyze process and its workers
+(pages the forked workers share are counted once per process, so it errs high).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,8 +25,10 @@ from itertools import cycle, islice
 from pathlib import Path
 
 from caredesk.config import Settings
-from caredesk.services.analysis import default_model_path, load_analyzer
+from caredesk.services.analysis import SHIPPED_MODEL, default_model_path, load_analyzer
+from caredesk.services.analyze_stream import default_workers
 from caredesk.services.demo import demo_file
+from caredesk.services.errors import ServiceError
 
 LATENCY_SAMPLES = 500
 
@@ -29,6 +36,8 @@ LATENCY_SAMPLES = 500
 @dataclass(frozen=True)
 class NlpBench:
     posts: int
+    distinct_texts: int
+    workers: int
     wall_seconds: float
     posts_per_second: float
     peak_memory_mb: float
@@ -41,9 +50,11 @@ class NlpBench:
 
 def bench_nlp(
     settings: Settings, *, posts: int, model_path: str | None = None,
+    texts_path: Path | None = None, workers: int | None = None,
     progress: Callable[[str], None] = lambda _message: None,
 ) -> NlpBench:
-    texts = _sample_texts()
+    texts = read_texts(texts_path) if texts_path else _sample_texts()
+    workers = workers or settings.nlp.workers or default_workers()
     with tempfile.TemporaryDirectory(prefix="caredesk-bench-") as folder:
         source = Path(folder) / "posts.jsonl"
         progress(f"writing {posts} posts")
@@ -51,7 +62,7 @@ def bench_nlp(
             for number, text in enumerate(islice(cycle(texts), posts)):
                 stream.write(json.dumps({"id": number, "text": text}) + "\n")
         progress(f"timing 'caredesk analyze' over {posts} posts")
-        wall, peak = _time_analyze_process(source, settings, model_path)
+        wall, peak = _time_analyze_process(source, settings, model_path, workers)
     progress("measuring single-post latency")
     analyzer = load_analyzer(settings, model_path)
     latencies = []
@@ -63,6 +74,8 @@ def bench_nlp(
     model = model_path or settings.nlp.model_path or default_model_path()
     return NlpBench(
         posts=posts,
+        distinct_texts=len(set(texts)),
+        workers=workers,
         wall_seconds=round(wall, 3),
         posts_per_second=round(posts / wall, 1),
         peak_memory_mb=round(peak, 1),
@@ -74,30 +87,97 @@ def bench_nlp(
     )
 
 
+def read_texts(path: Path) -> list[str]:
+    """The `text` of every line of a JSONL file (lines without one are skipped)."""
+    try:
+        with path.open(encoding="utf-8") as stream:
+            items = [json.loads(line) for line in stream if line.strip()]
+    except (OSError, ValueError) as exc:
+        raise ServiceError(f"{path}: cannot read texts to time ({exc})") from None
+    texts = [item["text"] for item in items
+             if isinstance(item, dict) and isinstance(item.get("text"), str)]
+    if not texts:
+        raise ServiceError(f"{path}: no line has a \"text\" string; give JSONL like "
+                           '{"id": 1, "text": "..."}')
+    return texts
+
+
 def _sample_texts() -> list[str]:
-    """Tweet-length customer posts from the fictional demo data."""
+    """Tweet-length customer posts: the labelled corpus (when models/ is there) and the demo."""
     with demo_file("posts.jsonl").open(encoding="utf-8") as stream:
         posts = [json.loads(line) for line in stream if line.strip()]
-    return [post["text"] for post in posts
-            if post["direction"] == "inbound" and len(post["text"]) <= 400]
+    texts = [post["text"] for post in posts if post["direction"] == "inbound"]
+    corpus = SHIPPED_MODEL.parent / "corpus" / "customer.jsonl"
+    if corpus.is_file():
+        texts += read_texts(corpus)
+    return [text for text in texts if len(text) <= 400]
 
 
 def _time_analyze_process(
-    source: Path, settings: Settings, model_path: str | None
+    source: Path, settings: Settings, model_path: str | None, workers: int
 ) -> tuple[float, float]:
-    """Wall seconds and peak memory (MB) of one `caredesk analyze` process."""
+    """Wall seconds and peak memory (MB) of one `caredesk analyze` run."""
     command = [sys.executable, "-m", "caredesk"]
     if settings.source != "(defaults)":
         command += ["--config", settings.source]
-    command.append("analyze")
+    command += ["analyze", "--workers", str(workers)]
     if model_path:
         command += ["--model", model_path]
     start = time.perf_counter()
     with source.open("rb") as stdin:
-        subprocess.run(command, stdin=stdin, stdout=subprocess.DEVNULL, check=True)
+        process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.DEVNULL)
+        peak = _PeakMemory(process.pid)
+        returncode = process.wait()
+        peak.stop()
     wall = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, peak_kb / 1024
+    if returncode:
+        raise ServiceError(f"'caredesk analyze' exited with status {returncode}")
+    fallback = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return wall, max(peak.megabytes, fallback)
+
+
+class _PeakMemory:
+    """Samples the resident memory of a process and its descendants (Linux /proc)."""
+
+    INTERVAL = 0.02
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.megabytes = pid, 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        while not self._done.wait(self.INTERVAL):
+            total = sum(_rss_kb(pid) for pid in _tree(self.pid))
+            self.megabytes = max(self.megabytes, total / 1024)
+
+
+def _tree(pid: int) -> list[int]:
+    """`pid` and its descendants (empty when /proc cannot tell)."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text()
+        except OSError:
+            continue
+        queue.extend(int(child) for child in children.split())
+    return found
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    line = next((line for line in status.splitlines() if line.startswith("VmRSS:")), "")
+    return int(line.split()[1]) if line else 0
 
 
 def _size_mb(path: Path) -> float | None:
