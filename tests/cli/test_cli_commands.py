@@ -313,3 +313,16 @@ def test_agent_add_rejects_an_unknown_role(ready: str) -> None:
 
     assert result.exit_code == 2  # click's usage error
     assert "overlord" in result.stderr
+
+
+def test_every_command_is_loaded_from_the_module_the_map_names() -> None:
+    """root.COMMAND_MODULES must list each command, or `caredesk NAME` says no such command."""
+    import importlib
+
+    from caredesk.cli.root import COMMAND_MODULES
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"caredesk.cli.{module}")
+    assert set(cli.commands) == set(COMMAND_MODULES)
+    for name, module in COMMAND_MODULES.items():
+        assert cli.commands[name].callback.__module__ == f"caredesk.cli.{module}", name

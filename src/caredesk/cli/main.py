@@ -5,14 +5,7 @@ to the services and the TUI, and turns their errors into one-line messages
 that say what to do next.
 """
 
-from caredesk.cli import (  # noqa: F401  (importing registers the commands)
-    analyze_commands,
-    bench_commands,
-    data_commands,
-    desk_commands,
-    model_commands,
-)
-from caredesk.cli.root import cli
+from caredesk.cli.root import cli  # commands are loaded on demand (root.COMMAND_MODULES)
 
 
 def main() -> None:

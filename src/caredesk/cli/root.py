@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,9 +11,7 @@ from typing import Any
 import click
 
 from caredesk.config import ConfigError, Settings, load_settings
-from caredesk.services.demo import for_reading
 from caredesk.services.errors import ServiceError
-from caredesk.store import DatabaseError
 
 EXIT_ERROR = 1
 EXIT_REJECTED = 3
@@ -29,6 +29,8 @@ class CliContext:
     def reading_settings(self) -> Settings:
         """Settings for commands that only read: they fall back to the demo
         database when no default database exists here (and say so on stderr)."""
+        from caredesk.services.demo import for_reading  # the store, only for commands that read
+
         settings, is_demo = for_reading(self.settings())
         if is_demo:
             click.echo(f"note: no caredesk.db here; reading the demo database "
@@ -36,15 +38,44 @@ class CliContext:
         return settings
 
 
+COMMAND_MODULES = {
+    "analyze": "analyze_commands",
+    "bench": "bench_commands",
+    **dict.fromkeys(("init", "db", "import", "ingest", "rejects"), "data_commands"),
+    **dict.fromkeys(("demo", "desk", "cases", "case", "agent", "agents"), "desk_commands"),
+    "model": "model_commands",
+}
+"""Which module of caredesk.cli defines each command. A command's module is imported
+only when the command runs, so `caredesk analyze` does not load the database layer and
+`caredesk cases` does not load spaCy."""
+
+
 class CaredeskGroup(click.Group):
-    """Shows expected failures as `error: ...` lines instead of tracebacks."""
+    """Loads commands on demand; shows expected failures as `error: ...` lines."""
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMAND_MODULES:
+            importlib.import_module(f"caredesk.cli.{COMMAND_MODULES[name]}")
+        return super().get_command(ctx, name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        for module in sorted(set(COMMAND_MODULES.values())):
+            importlib.import_module(f"caredesk.cli.{module}")
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (ConfigError, DatabaseError, ServiceError) as exc:
+        except _expected_errors() as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(EXIT_ERROR)
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    """The errors that are the user's to fix. A DatabaseError can only have been raised
+    if the store was imported, so the store is not imported just to catch one."""
+    store = sys.modules.get("caredesk.store")
+    return (ConfigError, ServiceError, *((store.DatabaseError,) if store else ()))
 
 
 @click.group(cls=CaredeskGroup, context_settings={"help_option_names": ["-h", "--help"]})
