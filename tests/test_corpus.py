@@ -9,6 +9,7 @@ email address in it is fictional.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import re
 from collections import Counter
@@ -44,6 +45,8 @@ REQUESTS = (
     "other_id",
 )
 SPLITS = ("train", "dev", "test")
+PII_LABELS = ("PHONE", "EMAIL", "POSTCODE", "CARD", "DOB", "ACCOUNT")
+PII_KEYS = {"id", "text", "spans", "split", "family"}
 CUSTOMER_KEYS = {"id", "text", "complaint", "topics", "preference", "signals", "split", "family"}
 AGENT_KEYS = {"id", "text", "requests", "split", "family"}
 
@@ -67,6 +70,11 @@ def agent() -> list[dict]:
 @pytest.fixture(scope="module")
 def shared() -> list[dict]:
     return _load("shared_labels.jsonl")
+
+
+@pytest.fixture(scope="module")
+def pii() -> list[dict]:
+    return _load("pii.jsonl")
 
 
 def _norm(text: str) -> str:
@@ -96,7 +104,7 @@ def test_customer_schema(customer: list[dict]) -> None:
         assert isinstance(row["signals"], list) and set(row["signals"]) <= set(SIGNALS)
         assert len(set(row["signals"])) == len(row["signals"])
         assert row["split"] in SPLITS
-        assert re.fullmatch(r"cf-\d{3}", row["family"])
+        assert re.fullmatch(r"cf-\d{3,4}", row["family"])
     assert len({row["id"] for row in customer}) == len(customer)
 
 
@@ -121,6 +129,43 @@ def test_shared_labels_schema(shared: list[dict]) -> None:
         assert set(row["topics"]) <= set(TOPICS)
         assert row["split"] == "test"
     assert len({row["tweet_id"] for row in shared}) == len(shared)
+
+
+def test_pii_schema(pii: list[dict]) -> None:
+    assert len(pii) >= 400
+    for row in pii:
+        assert set(row) == PII_KEYS, row["id"]
+        assert re.fullmatch(r"p-\d{4}", row["id"])
+        assert isinstance(row["text"], str) and row["text"].strip() == row["text"] != ""
+        assert row["split"] in SPLITS
+        assert re.fullmatch(r"pf-\d{3}", row["family"])
+        assert isinstance(row["spans"], list)
+        for span in row["spans"]:
+            assert set(span) == {"label", "start", "end"}, row["id"]
+            assert span["label"] in PII_LABELS, row["id"]
+    assert len({row["id"] for row in pii}) == len(pii)
+
+
+def test_pii_spans_are_inside_text_and_do_not_overlap(pii: list[dict]) -> None:
+    for row in pii:
+        spans = sorted(row["spans"], key=lambda s: s["start"])
+        for span in spans:
+            assert 0 <= span["start"] < span["end"] <= len(row["text"]), row["id"]
+            value = row["text"][span["start"] : span["end"]]
+            assert value == value.strip() and value[-1] not in ".,;:!?", (row["id"], value)
+        assert all(a["end"] <= b["start"] for a, b in itertools.pairwise(spans)), row["id"]
+
+
+def test_pii_labels_are_spread(pii: list[dict]) -> None:
+    counts = Counter((s["label"], row["split"]) for row in pii for s in row["spans"])
+    for label in PII_LABELS:
+        assert sum(counts[(label, s)] for s in SPLITS) >= 30, label
+        assert all(counts[(label, s)] >= 5 for s in SPLITS), label
+    negatives = sum(1 for row in pii if not row["spans"])
+    assert 0.3 <= negatives / len(pii) <= 0.5
+    share = Counter(row["split"] for row in pii)
+    assert 0.55 <= share["train"] / len(pii) <= 0.65
+    assert all(0.15 <= share[s] / len(pii) <= 0.25 for s in ("dev", "test"))
 
 
 def test_shared_labels_refer_to_existing_tweets(shared: list[dict]) -> None:
@@ -158,12 +203,24 @@ def test_customer_other_labels_are_spread(customer: list[dict]) -> None:
     assert sum(signals[("public_pii", s)] for s in SPLITS) >= 60
 
 
+SPLIT_SHARES = {"first": (0.70, 0.15, 0.15), "second": (0.50, 0.20, 0.30)}
+"""Target train/dev/test shares of each batch (models/corpus/README.md, "Split")."""
+
+
+def batch(row: dict) -> str:
+    """The first batch is c-0001..c-0999 (and all of agent.jsonl); the blind second, c-1001 on."""
+    return "second" if int(row["id"].split("-")[1]) > 1000 else "first"
+
+
 def test_split_proportions(customer: list[dict], agent: list[dict]) -> None:
-    for rows in (customer, agent):
-        share = Counter(row["split"] for row in rows)
-        assert 0.62 <= share["train"] / len(rows) <= 0.78
-        assert 0.10 <= share["dev"] / len(rows) <= 0.20
-        assert 0.10 <= share["test"] / len(rows) <= 0.20
+    for name, targets in SPLIT_SHARES.items():
+        for rows in (customer, agent):
+            rows = [row for row in rows if batch(row) == name]
+            if not rows:
+                continue
+            share = Counter(row["split"] for row in rows)
+            for split, target in zip(("train", "dev", "test"), targets, strict=True):
+                assert abs(share[split] / len(rows) - target) <= 0.05, (name, split)
 
 
 def test_agent_request_counts(agent: list[dict]) -> None:
@@ -224,7 +281,7 @@ def test_agent_hard_negatives(agent: list[dict], needle: str, expected: list[str
 # --- honest held-out split -------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["customer.jsonl", "agent.jsonl"])
+@pytest.mark.parametrize("name", ["customer.jsonl", "agent.jsonl", "pii.jsonl"])
 def test_no_text_in_two_splits(name: str) -> None:
     rows = _load(name)
     for key in (str, _norm, _skeleton):
@@ -235,7 +292,7 @@ def test_no_text_in_two_splits(name: str) -> None:
         assert leaked == {}, f"{key.__name__}: {list(leaked)[:5]}"
 
 
-@pytest.mark.parametrize("name", ["customer.jsonl", "agent.jsonl"])
+@pytest.mark.parametrize("name", ["customer.jsonl", "agent.jsonl", "pii.jsonl"])
 def test_families_stay_in_one_split(name: str) -> None:
     splits: dict[str, set[str]] = {}
     for row in _load(name):
@@ -243,7 +300,7 @@ def test_families_stay_in_one_split(name: str) -> None:
     assert {f: s for f, s in splits.items() if len(s) > 1} == {}
 
 
-@pytest.mark.parametrize("name", ["customer.jsonl", "agent.jsonl"])
+@pytest.mark.parametrize("name", ["customer.jsonl", "agent.jsonl", "pii.jsonl"])
 def test_no_duplicate_texts(name: str) -> None:
     texts = Counter(_norm(row["text"]) for row in _load(name))
     assert [t for t, n in texts.items() if n > 1] == []
@@ -266,7 +323,21 @@ def _is_fictional_uk(number: str) -> bool:
 
 
 def _all_texts() -> list[str]:
-    return [row["text"] for name in ("customer.jsonl", "agent.jsonl") for row in _load(name)]
+    names = ("customer.jsonl", "agent.jsonl", "pii.jsonl")
+    return [row["text"] for name in names for row in _load(name)]
+
+
+def _span_values(label: str) -> list[str]:
+    rows = _load("pii.jsonl")
+    return [
+        r["text"][s["start"] : s["end"]] for r in rows for s in r["spans"] if s["label"] == label
+    ]
+
+
+def _deobfuscate(email: str) -> str:
+    """'sam dot k at example dot com', 'sam(at)example(dot)com' -> sam.k@example.com."""
+    email = re.sub(r"\s*[\[(]?\s*\bdot\b\s*[\])]?\s*", ".", email, flags=re.I)
+    return re.sub(r"\s*[\[(]?\s*\bat\b\s*[\])]?\s*", "@", email, flags=re.I).replace(" ", "")
 
 
 def test_phone_numbers_are_fictional() -> None:
@@ -280,6 +351,21 @@ def test_emails_are_fictional() -> None:
     found = [m for text in _all_texts() for m in EMAIL.findall(text)]
     assert found, "the corpus should contain some (fictional) email addresses"
     assert [m for m in found if m.rsplit("@", 1)[1].casefold() not in FICTIONAL_DOMAINS] == []
+
+
+def test_pii_phone_spans_are_fictional() -> None:
+    """Span check as well as the text scan: it also sees formats like '(0)7700-900-348'."""
+    phones = _span_values("PHONE")
+    uk = [p for p in phones if not US_PHONE.search(p)]
+    assert [p for p in uk if not _is_fictional_uk(re.sub(r"^\+?44\s*\(0\)", "0", p))] == []
+    assert all(100 <= int(re.sub(r"\D", "", p)[-4:]) <= 199 for p in phones if p not in uk)
+
+
+def test_pii_email_spans_are_fictional() -> None:
+    emails = [_deobfuscate(e) for e in _span_values("EMAIL")]
+    assert [e for e in emails if e.rsplit("@", 1)[-1].casefold() not in FICTIONAL_DOMAINS] == []
+    assert _deobfuscate("sam dot k at example dot com") == "sam.k@example.com"
+    assert _deobfuscate("paulo [at] example [dot] org") == "paulo@example.org"
 
 
 def test_scanner_catches_real_looking_numbers() -> None:

@@ -43,6 +43,11 @@ def labels_of(text: str) -> set[PiiLabel]:
         ("dots 07700.900.123 here", "07700.900.123"),
         ("(07700 900123)", "07700 900123"),
         ("tel:07700900123", "07700900123"),
+        ("Mobile (0)7700-900-348 if anyone cares", "(0)7700-900-348"),
+        ("landline (0)20 7946 0133.", "(0)20 7946 0133"),
+        ("US line (212) 555-0187 is dead", "(212) 555-0187"),
+        ("number 202-555-0143, eSIM failed", "202-555-0143"),
+        ("callback please 202.555.0110, thanks", "202.555.0110"),
     ],
 )
 def test_phone_numbers_are_found(text: str, number: str) -> None:
@@ -76,6 +81,10 @@ def test_adjacent_numbers_stay_apart() -> None:
         "US local 555-0150",
         "(555) 555-0100 without a country code",
         "scored 1-0 at 3-2",
+        "serial 123-456-7890 on the box",  # no US area code starts with 1
+        "ticket 212-555-0187 still open",  # a labelled reference
+        "mixed 212-555.0187 separators",
+        "(555) 555-0100",
     ],
 )
 def test_non_phone_numbers_are_not_phones(text: str) -> None:
@@ -93,6 +102,10 @@ def test_non_phone_numbers_are_not_phones(text: str) -> None:
         ("jo[at]example[dot]com", "jo[at]example[dot]com"),
         ("jo (at) example (dot) com", "jo (at) example (dot) com"),
         ("JO DOT BLOGGS AT EXAMPLE DOT COM", "JO DOT BLOGGS AT EXAMPLE DOT COM"),
+        ("New email: stephen.o'neil@example.com, thanks", "stephen.o'neil@example.com"),
+        ("i'm at ruthie99 at example.com if u want", "ruthie99 at example.com"),
+        ("reply to 'jo@example.com' please", "jo@example.com"),
+        ("jo@example dot com", "jo@example dot com"),
     ],
 )
 def test_emails_are_found(text: str, address: str) -> None:
@@ -107,6 +120,8 @@ def test_emails_are_found(text: str, address: str) -> None:
         "meet me at example dot com",
         "I was at home dot",
         "at the shop at 5",
+        "cc @dana@example.org who had the same error",  # a fediverse handle
+        "tickets for 2 at example.com",  # a bare "at" needs a mailbox-like name
     ],
 )
 def test_non_emails_are_not_emails(text: str) -> None:
@@ -130,9 +145,17 @@ def test_postcodes_are_found(text: str, postcode: str) -> None:
     assert found(text) == [(PiiLabel.POSTCODE, postcode)]
 
 
+def test_lower_case_postcode_without_space_needs_the_word_postcode() -> None:
+    assert found("postcode ls14ap no space") == [(PiiLabel.POSTCODE, "ls14ap")]
+    assert found("my postcode is ls14ap") == [(PiiLabel.POSTCODE, "ls14ap")]
+    assert found("printer ls14ap") == []
+
+
 @pytest.mark.parametrize(
     "text",
-    ["meet at 5pm", "b4 5pm", "Galaxy S10 2GB", "MP3 player", "covid19", "A4 paper", "why??m277dw"],
+    ["meet at 5pm", "b4 5pm", "Galaxy S10 2GB", "MP3 player", "covid19", "A4 paper", "why??m277dw",
+     "My S24 8GB drops to 3G", "the PS5 2TB bundle", "is the X1 5GB plan enough", "signal in SW19",
+     "M25 junction 10"],
 )
 def test_non_postcodes_are_not_postcodes(text: str) -> None:
     assert PiiLabel.POSTCODE not in labels_of(text)
@@ -148,10 +171,17 @@ def test_luhn_valid_cards_are_found(card: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["card 4111 1111 1111 1112", "0000 0000 0000 0000", "4444 4444 4444 4444", "id 1234567890"],
+    ["card 4111 1111 1111 1112", "0000 0000 0000 0000", "4444 4444 4444 4444", "id 1234567890",
+     # IMEIs are Luhn-valid: labelled, or 15 digits that are not an Amex number
+     "IMEI 490154203237518 is barred", "IMEI: 356938035643809", "stolen 35-209900-176148-1"],
 )
 def test_other_long_numbers_are_not_cards(text: str) -> None:
     assert PiiLabel.CARD not in labels_of(text)
+
+
+def test_fifteen_digit_amex_is_still_a_card() -> None:
+    assert found("amex 371449635398431 billed") == [(PiiLabel.CARD, "371449635398431")]
+    assert found("Amex 3782-822463-10005 hit") == [(PiiLabel.CARD, "3782-822463-10005")]
 
 
 def test_luhn() -> None:
@@ -169,6 +199,12 @@ def test_luhn() -> None:
         ("I was born on 12 Jan 1990", "12 Jan 1990"),
         ("born on the 1st of January 1980", "1st of January 1980"),
         ("birthday is March 3, 1985", "March 3, 1985"),
+        ("bday 11/11/2002, yes I'm over 18", "11/11/2002"),
+        ("b'day 3/4/1990", "3/4/1990"),
+        ("they made me give my DOB (31st December 1999) in public", "31st December 1999"),
+        ("ur bot asked for my dob so here 04/07/1999 do ur worst", "04/07/1999"),
+        ("DOB-wise I'm 18/09/2000 so over 18", "18/09/2000"),
+        ("12/03/1988 is my DOB", "12/03/1988"),
     ],
 )
 def test_dates_of_birth_are_found(text: str, date: str) -> None:
@@ -177,6 +213,32 @@ def test_dates_of_birth_are_found(text: str, date: str) -> None:
 
 def test_a_date_without_a_birth_label_is_not_a_dob() -> None:
     assert found("my contract ends 01/02/2026") == []
+
+
+def test_every_date_given_as_a_birth_date_near_the_label() -> None:
+    assert found("agent put my DOB as 1974-08-15 instead of 1947-08-15. I'm 77") == [
+        (PiiLabel.DOB, "1974-08-15"),
+        (PiiLabel.DOB, "1947-08-15"),
+    ]
+    assert found("born 3 March 1990 — I'm not, it's 30 March 1990") == [
+        (PiiLabel.DOB, "3 March 1990"),
+        (PiiLabel.DOB, "30 March 1990"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "dobs"),
+    [
+        ("born 10 October 1962, customer since 12/03/2014", ["10 October 1962"]),
+        ("DOB 12/03/1988, contract ends 01/02/2026", ["12/03/1988"]),
+        ("my son's birthday was on 12 March and the phone isn't active", []),
+        ("happy birthday to me, bill dated 01/02/2026 is wrong", []),
+        ("why do I need to give my DOB to change my plan?", []),
+        ("born in 1990 and on 12/03/2014 I joined", []),
+    ],
+)
+def test_other_dates_near_a_birth_label_are_not_dobs(text: str, dobs: list[str]) -> None:
+    assert [value for label, value in found(text) if label == PiiLabel.DOB] == dobs
 
 
 @pytest.mark.parametrize(
@@ -188,6 +250,12 @@ def test_a_date_without_a_birth_label_is_not_a_dob() -> None:
         ("my account no. 1234 5678", "1234 5678"),
         ("account number is 123456789012", "123456789012"),
         ("a/c 55667788", "55667788"),
+        ("account number: NW-4821-7730 – breakdown please", "NW-4821-7730"),
+        ("account NWB-118-4420 (business) has 6 SIMs barred", "NWB-118-4420"),
+        ("my account's 60391827, it's in my husband's name", "60391827"),
+        ("my account number's 46018372, 3rd time today", "46018372"),
+        ("cancelled my account (57391028) in June", "57391028"),
+        ("the account number on my bill (61530274) doesn't match", "61530274"),
     ],
 )
 def test_labelled_account_numbers_are_found(text: str, number: str) -> None:
@@ -196,6 +264,22 @@ def test_labelled_account_numbers_are_found(text: str, number: str) -> None:
 
 def test_an_unlabelled_number_is_not_an_account() -> None:
     assert found("I waited 12345678 seconds") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("order ref NW-5520-9187 never dispatched", []),
+        ("router serial NW8H-2291-77QK is faulty", []),
+        ("my account order 12345678 is late", []),
+        ("account NW 5G plan", []),
+        ("acc no 12345678 & case ref 20417733", [(PiiLabel.ACCOUNT, "12345678")]),
+        ("acc no 80437255 07700 900123",
+         [(PiiLabel.ACCOUNT, "80437255"), (PiiLabel.PHONE, "07700 900123")]),
+    ],
+)
+def test_account_numbers_stop_at_the_value(text: str, expected: list) -> None:
+    assert found(text) == expected
 
 
 def test_overlaps_prefer_the_labelled_span() -> None:
@@ -238,6 +322,9 @@ def test_every_kind_together_with_exact_offsets() -> None:
         pytest.param("a dot " * 20000 + " at ", id="dots"),
         pytest.param("x" * 100_000, id="one-word"),
         pytest.param("a.b@" * 30000, id="ats"),
+        pytest.param("born " * 20000 + "1/1/1990", id="birth-labels"),
+        pytest.param("born 12/03/1988 " * 6000, id="birth-dates"),
+        pytest.param("account " * 20000 + "12345678", id="account-labels"),
         pytest.param("\ud800 lone surrogate", id="surrogate"),
     ],
 )

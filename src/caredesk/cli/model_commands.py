@@ -52,8 +52,9 @@ def train(data: Path | None, output: Path | None, corpus: Path | None, seed: int
 @click.option("--corpus", type=click.Path(path_type=Path),
               help="The JSONL corpus folder (default: models/corpus).")
 @click.option("--data", type=click.Path(path_type=Path), help=DATA_HELP)
-@click.option("--split", type=click.Choice(["test", "dev"]), default="test", show_default=True,
-              help="Score the held-out test split, or dev while tuning.")
+@click.option("--split", type=click.Choice(["test", "dev", "train"]), default="test",
+              show_default=True,
+              help="Score the held-out test split, or dev (or train, for rules) while tuning.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def evaluate(model_dir: Path | None, corpus: Path | None, data: Path | None, split: str,
              fmt: str) -> None:
@@ -77,6 +78,9 @@ def evaluate(model_dir: Path | None, corpus: Path | None, data: Path | None, spl
     if report.preference_accuracy is not None:
         click.echo(f"stated preference accuracy {report.preference_accuracy:.3f} "
                    f"({report.preference_examples} texts)")
+    if report.pii_micro_f1 is not None:
+        click.echo(f"PII span micro-F1 {report.pii_micro_f1:.3f} "
+                   f"({report.pii_examples} posts; exact label, start and end)")
 
 
 @model.command()

@@ -17,6 +17,12 @@ with a group of 3+ digits when national, not look like a date, and not follow
 a label such as "order" or "ref". `PhoneNumberMatcher` is not used: it split
 "07700 900123 07700 900124" into four fragments and took 6 s on 100,000
 characters of numbers; cutting digit runs here is linear (see `find_phones`).
+US numbers without "+1" are taken only in the written US shape ("(212) 555-0187",
+"202-555-0143") and when `phonenumbers` calls them valid, which "(555) 555-0100"
+(no such area code) is not.
+
+The rules were tuned on the train and dev splits of models/corpus/pii.jsonl
+(`caredesk model evaluate --split dev`); the test split is for the final figure.
 """
 
 from __future__ import annotations
@@ -68,6 +74,8 @@ def find_phones(text: str) -> Iterator[PiiSpan]:
     on hostile input such as thousands of numbers in a row.
     """
     for run in _DIGIT_RUN.finditer(text):
+        if run.end() - run.start() >= 12 and run[0][0] in _US_LEAD:
+            yield from _us_phone(text, run.start())
         groups = [(g.start() + run.start(), g.end() + run.start()) for g in _GROUP.finditer(run[0])]
         first = 0
         while first < len(groups):
@@ -90,8 +98,8 @@ def _longest_phone(
     if lead[:1] not in ("+", "0"):
         return None
     national = not lead.startswith(("+", "00"))
-    if national and groups[first][1] - groups[first][0] < 3:
-        return None  # "0.12...": UK numbers open with a 3+ digit group ("020", "07700")
+    if national and groups[first][1] - groups[first][0] < 3 and not lead.startswith("0)"):
+        return None  # "0.12...": UK numbers open with a 3+ digit group, or "(0)7700 ..."
     if _NOT_A_PHONE_LABEL.search(text[max(0, start - 30) : start]):
         return None
     digits, stop = 0, first
@@ -115,6 +123,23 @@ def _longest_phone(
     return None
 
 
+# "(212) 555-0187", "212-555-0187", "212.555.0187": the shapes US numbers are written in.
+_US_NATIONAL = re.compile(
+    r"(?:\([2-9]\d\d\) ?|[2-9]\d\d(?P<sep>[-.]))[2-9]\d\d(?(sep)(?P=sep)|[-.])\d{4}"
+    r"(?![\d-]|\.\d)"
+)
+_US_LEAD = frozenset("(23456789")
+
+
+def _us_phone(text: str, start: int) -> Iterator[PiiSpan]:
+    """A US number written without "+1" at `start` ("+1 ..." ones are cut like any other)."""
+    match = _US_NATIONAL.match(text, start)
+    if match is None or _NOT_A_PHONE_LABEL.search(text[max(0, start - 30) : start]):
+        return
+    if phonenumbers.is_valid_number(phonenumbers.parse(match.group(), "US")):
+        yield PiiSpan(PiiLabel.PHONE, start, match.end(), match.group())
+
+
 def _possible(raw: str) -> bool:
     try:
         number = phonenumbers.parse(raw, "GB")
@@ -125,14 +150,14 @@ def _possible(raw: str) -> bool:
 
 # --- email -------------------------------------------------------------------------------------
 
-_EMAIL = re.compile(
-    r"(?<![\w.%+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])"
-)
+_EMAIL_DOMAIN = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+_MAILBOX_PUNCTUATION = frozenset(".%+-_'’")
+_MAILBOX_MAX = 64  # RFC 5321's limit on the part before the "@"
 _AT = r"(?:\s*(?:\(at\)|\[at\]|\{at\}|<at>)\s*|\s+at\s+|@)"
 _DOT = r"(?:\s*(?:\(dot\)|\[dot\]|\{dot\}|<dot>)\s*|\s+dot\s+|\.)"
 _TLD = r"(?:com|net|org|uk|co|io|info|biz|me|ie|eu|de|fr|edu|gov|ac|app|dev)"
 _OBFUSCATED_EMAIL = re.compile(
-    rf"(?<![\w.+-])[\w+-]+(?:{_DOT}[\w+-]+){{0,4}}{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+){{0,3}}"
+    rf"(?<![\w.+@-])[\w+-]+(?:{_DOT}[\w+-]+){{0,4}}{_AT}[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+){{0,3}}"
     rf"{_DOT}{_TLD}(?![\w-])",
     re.IGNORECASE,
 )
@@ -142,30 +167,61 @@ _NOT_A_MAILBOX = frozenset(
     {"me", "us", "you", "him", "her", "them", "it", "i", "we", "look", "here", "there", "home",
      "work", "this", "that", "online", "email", "mail", "write", "contact"}
 )
-_HINT_OBFUSCATED = re.compile(r"\bat\b|\(at\)|\[at\]|\{at\}|<at>", re.IGNORECASE)
+_MAILBOX_SIGN = re.compile(r"(?=.*[a-z])[\w+]*[\d_+]", re.IGNORECASE)
+# Run on lower-cased text; starts with a literal, so `re` skips ahead instead of trying
+# every position (the obfuscated pattern itself is slow and most posts have no "at").
+_HINT_OBFUSCATED = re.compile(r"at(?<=[\s(\[{<]at)[\s)\]}>]")
 
 
 def find_emails(text: str) -> Iterator[PiiSpan]:
     """Plain addresses, and ones spelled out to dodge filters ("jo dot bloggs at example dot com").
 
-    With a bare word "at", the match must also spell a dot or have a dot before
-    the "at", so "look at example.com" is not an address.
+    With a bare word "at", the match must also spell a dot, or the mailbox must
+    look like one (a dot, digit, "_" or "+": "ruthie99 at example.com"), so "look
+    at example.com" is not an address.
     """
-    if "@" in text:
-        for match in _EMAIL.finditer(text):
-            yield PiiSpan(PiiLabel.EMAIL, match.start(), match.end(), match.group())
-    if not _HINT_OBFUSCATED.search(text):
+    yield from _plain_emails(text)
+    lower = text.lower()
+    if not (_HINT_OBFUSCATED.search(lower) or ("@" in text and "dot" in lower)):
         return
     for match in _OBFUSCATED_EMAIL.finditer(text):
         value = match.group()
         at = _WORD_AT.search(value)
         if "@" in value and not _SPELLED_DOT.search(value):
             continue  # a plain address: found above
-        if at and not (_SPELLED_DOT.search(value) or "." in value[: at.start()]):
+        if at and not (_SPELLED_DOT.search(value) or "." in value[: at.start()]
+                       or _MAILBOX_SIGN.match(value[: at.start()])):
             continue
         if at and value[: at.start()].lower() in _NOT_A_MAILBOX:
             continue  # "meet me at example dot com"
         yield PiiSpan(PiiLabel.EMAIL, match.start(), match.end(), value)
+
+
+def _plain_emails(text: str) -> Iterator[PiiSpan]:
+    """name@domain.tld, found from each "@" (most posts have an @handle, so scanning the
+    whole text for mailboxes costs more than looking around the few "@"s)."""
+    at = text.find("@")
+    while at != -1:
+        start = _mailbox_start(text, at)
+        domain = _EMAIL_DOMAIN.match(text, at + 1) if start is not None else None
+        if domain:
+            yield PiiSpan(PiiLabel.EMAIL, start, domain.end(), text[start : domain.end()])
+        at = text.find("@", at + 1)
+
+
+def _mailbox_start(text: str, at: int) -> int | None:
+    """Where the mailbox before the "@" at `at` starts; None for "@handle" (nothing before),
+    "@dana@example.org" (a fediverse handle, not an address) or an overlong run."""
+    start = at
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _MAILBOX_PUNCTUATION):
+        start -= 1
+        if at - start > _MAILBOX_MAX:
+            return None
+    while start < at and text[start] in "'’":
+        start += 1  # "'jo@example.com'": the quote is not part of it ("o'neil@" keeps its own)
+    if start == at or (start > 0 and text[start - 1] == "@"):
+        return None
+    return start
 
 
 # --- postcode ----------------------------------------------------------------------------------
@@ -179,11 +235,16 @@ _POSTCODE = re.compile(
 )
 
 
+_POSTCODE_LABEL = re.compile(r"\bpost\s?code\W{0,3}(?:is\W{1,3})?\Z", re.IGNORECASE)
+
+
 def find_postcodes(text: str) -> Iterator[PiiSpan]:
-    """UK postcodes; written without the space they must be in capitals ("m277dw" is a printer)."""
+    """UK postcodes; written without the space they must be in capitals ("m277dw" is a
+    printer) or come right after the word "postcode"."""
     for match in _POSTCODE.finditer(text):
         value = match.group()
-        if " " in value or value.isupper():
+        if (" " in value or value.isupper()
+                or _POSTCODE_LABEL.search(text[max(0, match.start() - 15) : match.start()])):
             yield PiiSpan(PiiLabel.POSTCODE, match.start(), match.end(), value)
 
 
@@ -204,11 +265,21 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+# An IMEI is 15 Luhn-valid digits too; of the 15-digit cards only Amex (34, 37) is common.
+_IMEI_LABEL = re.compile(r"\bimei\W{0,3}(?:no|num|number|is)?\W{0,3}\Z", re.IGNORECASE)
+
+
 def find_cards(text: str) -> Iterator[PiiSpan]:
+    """Luhn-valid 13-19 digit numbers, except IMEIs (labelled, or 15 digits but not Amex)."""
     for match in _CARD.finditer(text):
         digits = re.sub(r"\D", "", match.group())
-        if luhn_ok(digits) and len(set(digits)) > 1:
-            yield PiiSpan(PiiLabel.CARD, match.start(), match.end(), match.group())
+        if not luhn_ok(digits) or len(set(digits)) == 1:
+            continue
+        if len(digits) == 15 and not digits.startswith(("34", "37")):
+            continue
+        if _IMEI_LABEL.search(text[max(0, match.start() - 12) : match.start()]):
+            continue
+        yield PiiSpan(PiiLabel.CARD, match.start(), match.end(), match.group())
 
 
 # --- labelled values: date of birth, account number --------------------------------------------
@@ -223,30 +294,82 @@ _DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
 )
+_BIRTH = (
+    r"(?:\bd\.?o\.?b\b\.?|\bdate\s+of\s+birth\b|\bbirth\s?date\b|\bborn\b|\bbirthday\b"
+    r"|\bb['’-]?day\b)"
+)
+_BIRTH_LABEL = re.compile(_BIRTH, re.IGNORECASE)
 _DOB = re.compile(
-    r"(?:\bd\.?o\.?b\b\.?|\bdate\s+of\s+birth\b|\bbirth\s?date\b|\bborn(?:\s+on)?\b|\bbirthday\b)"
-    rf"\s*(?:is|was|=|:|-)?\s*(?:the\s+)?(?P<date>{_DATE})(?![\d/])",
+    rf"{_BIRTH}(?:\s+on)?\s*(?:is|was|=|:|-|\()?\s*(?:the\s+)?(?P<date>{_DATE})(?![\d/])",
     re.IGNORECASE,
 )
+_DATE_BEFORE_BIRTH = re.compile(
+    rf"(?<![\d/])(?P<date>{_DATE})\s*(?:is|was|=|-|:)?\s*(?:my|his|her|their|the)?\s*{_BIRTH}",
+    re.IGNORECASE,
+)
+_FULL_DATE = re.compile(rf"(?<![\d/.-])(?:{_DATE})(?![\d/])", re.IGNORECASE)
+# Words that make a date near a birth label some other date: "born 1960, customer since ...".
+_OTHER_DATE_CUE = re.compile(
+    r"\b(?:since|from|until|till|to|on|dated|due|by|ends?|ended|started|expires?|expiry|exp|"
+    r"signed|joined|paid|ordered|renew(?:s|ed|al)?)\W{0,3}\Z",
+    re.IGNORECASE,
+)
+_BIRTH_WORDS = ("birth", "born", "dob", "d.o.b", "bday", "b'day", "b-day", "b’day")
+_ACCOUNT_WORDS = ("acc", "a/c")
+_DOB_REACH = 50  # characters after a birth label in which a full date is still the birth date
 _ACCOUNT = re.compile(
-    r"\b(?:account|acct|acc|a/c)\.?(?:\s*(?:number|num|no|nr|ref(?:erence)?|id)\b)?\.?"
-    r"\s*(?:is\s+|[:#=-]\s*)?(?P<number>\d(?:[ -]?\d){5,19})(?!\d)",
+    r"\b(?:account|acct|acc|a/c)(?:['’]s)?\.?(?:\s*(?:number|num|no|nr|ref(?:erence)?|id)\b"
+    r"(?:['’]s)?)?\.?"
+    # up to three plain words: "the account number on my bill (61530274)"
+    r"(?:\s+(?!(?:order|case|ticket|ref|reference|invoice|tracking|transcript|serial|complaint|"
+    r"imei|card|phone|mobile|number)\b)[a-z]+){0,3}?"
+    r"\s*(?:is\s+|was\s+|[:#=(-]\s*)?"
+    # one run of digits, groups of 3-4 ("1234 5678"), or letters then digits ("NW-4821-7730")
+    r"(?P<number>\d{6,20}|\d{3,4}(?:[ -]\d{3,4}){1,4}|\b[A-Z]{1,4}-?\d{2,}(?:-\d{2,}){0,3})"
+    r"(?![\w-])",
     re.IGNORECASE,
 )
+_DIGITS = re.compile(r"\d")
 
 
 def find_dobs(text: str) -> Iterator[PiiSpan]:
-    """A date right after "DOB", "date of birth", "born on"...: the span is the date alone."""
+    """Full dates given as a date of birth: right after "DOB", "born", "bday"..., within a
+    few words after one ("DOB as 1974-08-15 instead of 1947-08-15"), or right before one.
+    The span is the date alone."""
+    if not _mentions(text.lower(), _BIRTH_WORDS):
+        return
     for match in _DOB.finditer(text):
-        start, end = match.span("date")
-        yield PiiSpan(PiiLabel.DOB, start, end, match.group("date"))
+        yield _date_span(match.span("date"), text)
+    for match in _DATE_BEFORE_BIRTH.finditer(text):
+        yield _date_span(match.span("date"), text)
+    for label in _BIRTH_LABEL.finditer(text):
+        # bounded, so "born born born ..." stays linear; a date starting within reach fits
+        for date in _FULL_DATE.finditer(text, label.end(), label.end() + _DOB_REACH + 40):
+            if date.start() > label.end() + _DOB_REACH:
+                break
+            if not _OTHER_DATE_CUE.search(text[max(0, date.start() - 12) : date.start()]):
+                yield _date_span(date.span(), text)
+
+
+def _mentions(lower: str, words: tuple[str, ...]) -> bool:
+    """Whether any of `words` occurs: a cheap test before the slower regular expressions."""
+    return any(word in lower for word in words)
+
+
+def _date_span(span: tuple[int, int], text: str) -> PiiSpan:
+    return PiiSpan(PiiLabel.DOB, span[0], span[1], text[span[0] : span[1]])
 
 
 def find_accounts(text: str) -> Iterator[PiiSpan]:
-    """A number labelled as an account number: the span is the number alone."""
+    """A number labelled as an account number ("acc no 80437255", "account: NW-4821-7730",
+    "my account's 60391827"): the span is the number alone. A value with letters needs
+    six digits, so "account NW 5G" is nothing."""
+    if not _mentions(text.lower(), _ACCOUNT_WORDS):
+        return
     for match in _ACCOUNT.finditer(text):
-        start, end = match.span("number")
-        yield PiiSpan(PiiLabel.ACCOUNT, start, end, match.group("number"))
+        if len(_DIGITS.findall(match.group("number"))) >= 6:
+            start, end = match.span("number")
+            yield PiiSpan(PiiLabel.ACCOUNT, start, end, match.group("number"))
 
 
 # --- all together ------------------------------------------------------------------------------

@@ -54,6 +54,8 @@ class EvaluationReport:
     requests_micro_f1: float | None
     preference_examples: int
     preference_accuracy: float | None
+    pii_examples: int
+    pii_micro_f1: float | None
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,8 @@ def evaluate_model(*, model: Path | None = None, corpus: Path | None = None,
         request_examples=result.request_examples,
         requests_micro_f1=_rounded(result.requests_micro_f1),
         preference_examples=result.preference_examples,
-        preference_accuracy=_rounded(result.preference_accuracy))
+        preference_accuracy=_rounded(result.preference_accuracy),
+        pii_examples=result.pii_examples, pii_micro_f1=_rounded(result.pii_micro_f1))
 
 
 def _rounded(value: float | None) -> float | None:

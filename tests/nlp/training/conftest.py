@@ -66,7 +66,7 @@ def recipe_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """tiny/complaints.csv and tiny/corpus/{customer,agent,shared_labels}.jsonl."""
+    """tiny/complaints.csv and tiny/corpus/{customer,agent,shared_labels,pii}.jsonl."""
     root = tmp_path_factory.mktemp("tiny")
     rows = [[str(1000 + i), text, "1", "other"] for i, text in enumerate(COMPLAINTS)]
     rows += [[str(2000 + i), text, "0", "other"] for i, text in enumerate(NON_COMPLAINTS)]
@@ -84,6 +84,9 @@ def tiny_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (corpus / "agent.jsonl").write_text(json.dumps(
         {"id": "a-1", "text": "please DM us your number", "requests": ["phone"],
          "split": "train"}) + "\n", encoding="utf-8")
+    (corpus / "pii.jsonl").write_text(json.dumps(
+        {"id": "p-1", "text": "ring me on 07700 900123", "split": "test", "family": "pf-1",
+         "spans": [{"label": "PHONE", "start": 11, "end": 23}]}) + "\n", encoding="utf-8")
     (corpus / "shared_labels.jsonl").write_text(
         json.dumps({"tweet_id": "1001", "topics": [], "split": "test"}) + "\n"
         + json.dumps({"tweet_id": 1010, "topics": ["billing"], "split": "test"}) + "\n",

@@ -1,4 +1,5 @@
-"""`caredesk model evaluate` also scores the rule heads: requests, preference, signals."""
+"""`caredesk model evaluate` also scores the rule heads: requests, preference, signals,
+PII spans."""
 
 from __future__ import annotations
 
@@ -39,3 +40,40 @@ def test_requests_preference_and_signals_are_scored_on_the_split(tmp_path: Path)
     scores = {label.label: label for label in report.labels}
     assert scores["signal:regulator"].f1 == 1.0 and scores["signal:regulator"].support == 1
     assert scores["request:postcode"].support == 1 and scores["request:phone"].support == 0
+
+
+def test_pii_spans_are_scored_on_the_split(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_jsonl(corpus / "customer.jsonl", [
+        {"id": "c1", "text": "no signal", "complaint": 1, "topics": ["network"],
+         "preference": None, "signals": [], "split": "test"},
+    ])
+    text = "call me on 07700 900123 about order #A123456"
+    write_jsonl(corpus / "pii.jsonl", [
+        {"id": "p1", "text": text, "split": "test", "family": "pf-1",
+         "spans": [{"label": "PHONE", "start": 11, "end": 23}]},
+        {"id": "p2", "text": "called 3 times at 14:30, charged £12.50", "split": "test",
+         "family": "pf-2", "spans": []},
+        {"id": "p3", "text": "email me at jo@example.com", "split": "train", "family": "pf-3",
+         "spans": [{"label": "EMAIL", "start": 12, "end": 26}]},
+    ])
+
+    report = evaluate_model(model=SHIPPED_MODEL, corpus=corpus, data=None)
+
+    assert (report.pii_examples, report.pii_micro_f1) == (2, 1.0)
+    scores = {label.label: label for label in report.labels}
+    assert scores["pii:PHONE"].support == 1 and scores["pii:PHONE"].f1 == 1.0
+    assert scores["pii:EMAIL"].support == 0  # the train post is not scored
+
+
+def test_without_pii_file_there_is_no_pii_score(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_jsonl(corpus / "customer.jsonl", [
+        {"id": "c1", "text": "no signal", "complaint": 1, "topics": ["network"],
+         "preference": None, "signals": [], "split": "test"},
+    ])
+    report = evaluate_model(model=SHIPPED_MODEL, corpus=corpus, data=None)
+    assert (report.pii_examples, report.pii_micro_f1) == (0, None)
+    assert not any(label.label.startswith("pii:") for label in report.labels)

@@ -42,6 +42,7 @@ def test_train_then_evaluate(tiny_data: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, (result.output, result.exception)
     assert "PRECISION" in result.stdout and "privacy" in result.stdout
     assert "topic macro-F1 privacy/unwanted_contact/blocking" in result.stdout
+    assert "PII span micro-F1 1.000 (1 posts" in result.stdout
 
 
 def test_missing_data_is_an_error_line(tmp_path: Path) -> None:

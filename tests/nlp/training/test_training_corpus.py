@@ -12,6 +12,7 @@ from caredesk.nlp.errors import CorpusError
 from caredesk.nlp.training.corpus import (
     read_complaint_csv,
     read_customer_jsonl,
+    read_pii_jsonl,
     read_shared_labels,
     shared_label_texts,
 )
@@ -90,3 +91,32 @@ def test_fold_parts_are_disjoint_and_complete(tiny_data: Path) -> None:
     assert len(held) == 8 and len(kept) == 16
     assert not {t for t, _ in held} & {t for t, _ in kept}
     assert sum(c["complaint"] for _, c in held) == 4
+
+
+def test_reads_pii_spans(tmp_path: Path) -> None:
+    path = tmp_path / "pii.jsonl"
+    rows = [{"id": "p-1", "text": "call 07700 900123", "split": "dev", "family": "pf-1",
+             "spans": [{"label": "PHONE", "start": 5, "end": 17}]},
+            {"id": "p-2", "text": "no pii here", "split": "test", "family": "pf-2", "spans": []}]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    records = read_pii_jsonl(path)
+    assert [(r.id, r.split, r.spans) for r in records] == [
+        ("p-1", "dev", (("PHONE", 5, 17),)), ("p-2", "test", ())]
+
+
+@pytest.mark.parametrize(
+    ("span", "message"),
+    [
+        ({"label": "NAME", "start": 0, "end": 2}, "needs a label"),
+        ({"label": "PHONE", "start": 0, "end": 99}, "inside the text"),
+        ({"label": "PHONE", "start": 3, "end": 3}, "inside the text"),
+        ({"label": "PHONE", "start": "0", "end": 2}, "integer"),
+    ],
+)
+def test_bad_pii_span_names_the_line(tmp_path: Path, span: dict, message: str) -> None:
+    path = tmp_path / "pii.jsonl"
+    row = {"id": "p-1", "text": "call me", "split": "dev", "spans": [span]}
+    path.write_text("\n" + json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=message) as info:
+        read_pii_jsonl(path)
+    assert f"{path}, line 2" in str(info.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from caredesk.nlp.training.metrics import prf, roc_auc, stratified_folds
+from caredesk.nlp.training.metrics import prf, roc_auc, span_prf, stratified_folds
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,45 @@ def test_prf_hand_computed() -> None:
                                                               pytest.approx(2 / 3), 3)
     assert score.f1 == pytest.approx(2 / 3)
     assert prf([0, 0], [0, 0]).f1 == 0.0  # undefined counts as 0, not a crash
+
+
+def _by_label(gold: list, predicted: list) -> dict:
+    scores, micro = span_prf(gold, predicted, ["PHONE", "EMAIL"])
+    return {s.label: s for s in [*scores, micro]}
+
+
+def test_span_prf_exact_match_is_a_hit() -> None:
+    scores = _by_label([[("PHONE", 3, 16)], []], [[("PHONE", 3, 16)], []])
+    assert (scores["PHONE"].precision, scores["PHONE"].recall, scores["PHONE"].support) == (
+        1.0, 1.0, 1)
+    assert scores["micro"].f1 == 1.0
+    assert scores["EMAIL"].f1 == 0.0 and scores["EMAIL"].support == 0
+
+
+def test_span_prf_partial_overlap_is_a_miss_and_a_false_positive() -> None:
+    scores = _by_label([[("PHONE", 3, 16)]], [[("PHONE", 3, 12)]])
+    assert (scores["PHONE"].precision, scores["PHONE"].recall) == (0.0, 0.0)
+    assert scores["PHONE"].support == 1
+
+
+def test_span_prf_label_mismatch_counts_against_both_labels() -> None:
+    scores = _by_label([[("PHONE", 0, 11)]], [[("EMAIL", 0, 11)]])
+    assert scores["PHONE"].recall == 0.0 and scores["PHONE"].support == 1
+    assert scores["EMAIL"].precision == 0.0 and scores["EMAIL"].support == 0
+    assert scores["micro"].f1 == 0.0
+
+
+def test_span_prf_micro_pools_the_counts() -> None:
+    # PHONE: tp=1 fn=1; EMAIL: tp=1 fp=1 -> micro tp=2 fp=1 fn=1
+    gold = [[("PHONE", 0, 5), ("EMAIL", 10, 20)], [("PHONE", 1, 4)]]
+    found = [[("PHONE", 0, 5), ("EMAIL", 10, 20), ("EMAIL", 30, 40)], []]
+    scores = _by_label(gold, found)
+    assert scores["PHONE"].recall == 0.5 and scores["EMAIL"].precision == 0.5
+    assert scores["micro"].precision == pytest.approx(2 / 3)
+    assert scores["micro"].recall == pytest.approx(2 / 3)
+    assert scores["micro"].support == 3
+    with pytest.raises(ValueError, match="differ in length"):
+        span_prf([[]], [], ["PHONE"])
 
 
 def test_stratified_folds_partition_and_balance() -> None:

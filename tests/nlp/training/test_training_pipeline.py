@@ -69,9 +69,11 @@ def test_evaluate_scores_every_label(trained: Path, tiny_data: Path) -> None:
     assert labels[:2] == ["complaint", "not_complaint"]
     assert set(labels[2:]) == {"privacy", "unwanted_contact", "blocking", "billing", "network",
                                "customer_service", "signal:regulator", "signal:churn",
-                               "signal:repeat", "signal:public_pii"}
+                               "signal:repeat", "signal:public_pii", "pii:PHONE", "pii:EMAIL",
+                               "pii:POSTCODE", "pii:CARD", "pii:DOB", "pii:ACCOUNT"}
     assert result.complaint_examples == 10  # the test split of customer.jsonl
     assert result.topic_examples == 12  # plus the two shared tweets, joined by id
+    assert (result.pii_examples, result.pii_micro_f1) == (1, 1.0)  # pii.jsonl's test post
     assert all(0.0 <= s.precision <= 1.0 and 0.0 <= s.f1 <= 1.0 for s in result.labels)
 
 

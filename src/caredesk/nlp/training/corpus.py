@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from caredesk.domain import Topic
+from caredesk.domain import PiiLabel, Topic
 from caredesk.nlp.errors import CorpusError
 
 TOPIC_LABELS = tuple(topic.value for topic in Topic)
@@ -22,6 +22,8 @@ SPLITS = ("train", "dev", "test")
 CUSTOMER_FILE = "customer.jsonl"
 AGENT_FILE = "agent.jsonl"
 SHARED_LABELS_FILE = "shared_labels.jsonl"
+PII_FILE = "pii.jsonl"
+PII_LABELS = tuple(label.value for label in PiiLabel)
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,16 @@ class AgentRecord:
     id: str
     text: str
     requests: tuple[str, ...]
+    split: str
+
+
+@dataclass(frozen=True)
+class PiiRecord:
+    """A post with the personal data in it as (label, start, end) character spans."""
+
+    id: str
+    text: str
+    spans: tuple[tuple[str, int, int], ...]
     split: str
 
 
@@ -177,6 +189,35 @@ def read_agent_jsonl(path: Path) -> list[AgentRecord]:
                     split=_split(path, line, value))
         for line, value in _jsonl(path, "agent corpus")
     ]
+
+
+def read_pii_jsonl(path: Path) -> list[PiiRecord]:
+    """pii.jsonl: posts with their PII spans, and split."""
+    records = []
+    for line, value in _jsonl(path, "PII corpus"):
+        text = _field(path, line, value, "text", str)
+        records.append(PiiRecord(id=str(value.get("id", line)), text=text,
+                                 spans=_pii_spans(path, line, value, len(text)),
+                                 split=_split(path, line, value)))
+    return records
+
+
+def _pii_spans(path: Path, line: int, value: dict[str, Any],
+               length: int) -> tuple[tuple[str, int, int], ...]:
+    """The spans of one line, checked: a known label and offsets inside the text (a bad
+    offset would silently score as a miss, so it is an error here)."""
+    spans = []
+    for span in _field(path, line, value, "spans", list):
+        label = span.get("label") if isinstance(span, dict) else None
+        if label not in PII_LABELS:
+            raise CorpusError(f"{path}, line {line}: span {span!r} needs a label, one of "
+                              f"{', '.join(PII_LABELS)}")
+        start, end = span.get("start"), span.get("end")
+        if type(start) is not int or type(end) is not int or not 0 <= start < end <= length:
+            raise CorpusError(f"{path}, line {line}: span {span!r} must have integer "
+                              f"start < end inside the text (0..{length})")
+        spans.append((label, start, end))
+    return tuple(spans)
 
 
 def read_shared_labels(path: Path) -> list[SharedLabel]:

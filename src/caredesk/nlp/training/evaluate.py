@@ -4,7 +4,8 @@
 use) on texts it never trained on: the test split of customer.jsonl, plus, for
 topics, the tweets of shared_labels.jsonl (text read from the complaint CSV by id;
 the shipped complaint head trained on that CSV, so those tweets are not used to
-score the complaint label).
+score the complaint label). Agent replies (agent.jsonl) score the data requests,
+and pii.jsonl scores the PII spans, exact match only.
 
 `cross_validate` trains the complaint recipe from scratch k times on a stratified
 k-fold split of the complaint CSV and scores each held-out fold with the final
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +26,19 @@ from caredesk.nlp.errors import CorpusError
 from caredesk.nlp.training.corpus import (
     AGENT_FILE,
     CUSTOMER_FILE,
+    PII_FILE,
+    PII_LABELS,
     SHARED_LABELS_FILE,
     TOPIC_LABELS,
     CustomerRecord,
     read_agent_jsonl,
     read_complaint_csv,
     read_customer_jsonl,
+    read_pii_jsonl,
     read_shared_labels,
     shared_label_texts,
 )
-from caredesk.nlp.training.metrics import LabelScore, prf, roc_auc, stratified_folds
+from caredesk.nlp.training.metrics import LabelScore, prf, roc_auc, span_prf, stratified_folds
 from caredesk.nlp.training.readers import COMPLAINT, NOT_COMPLAINT
 from caredesk.nlp.training.train import COMPLAINT_CONFIG, recipe, train_head
 
@@ -59,6 +63,10 @@ class Evaluation:
     preference_examples: int = 0
     preference_accuracy: float | None = None
     """Exact stated preference (or none) per customer post of the split."""
+    pii_examples: int = 0
+    pii_micro_f1: float | None = None
+    """Exact (label, start, end) span matches over every PII label of pii.jsonl's split;
+    None without that file or split."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,8 @@ def evaluate_model(model_dir: Path, corpus_dir: Path, complaints_csv: Path | Non
     labels += _signal_scores(analyzer, customer)
     request_labels, requests_micro, replies = _request_scores(analyzer, Path(corpus_dir), split)
     labels += request_labels
+    pii_labels, pii_micro, pii_posts = _pii_scores(analyzer, Path(corpus_dir), split)
+    labels += pii_labels
     stated = analyzer.analyze([r.text for r in customer])
     preference_hits = [(a.preference.value if a.preference else None) == r.preference
                        for a, r in zip(stated, customer, strict=True)]
@@ -113,6 +123,8 @@ def evaluate_model(model_dir: Path, corpus_dir: Path, complaints_csv: Path | Non
         requests_micro_f1=requests_micro,
         preference_examples=len(customer),
         preference_accuracy=_mean(preference_hits) if customer else None,
+        pii_examples=pii_posts,
+        pii_micro_f1=pii_micro,
         model=str(model_dir), complaint_examples=len(customer), topic_examples=len(topic_items),
         labels=tuple(labels),
         complaint_macro_f1=_mean(s.f1 for s in labels[:2]),
@@ -188,6 +200,20 @@ def _request_scores(analyzer: Analyzer, corpus_dir: Path,
     micro = prf([int(kind.value in r.requests) for r in replies for kind in RequestKind],
                 [int(kind.value in a) for a in asked for kind in RequestKind])
     return scores, micro.f1, len(replies)
+
+
+def _pii_scores(analyzer: Analyzer, corpus_dir: Path,
+                split: str) -> tuple[list[LabelScore], float | None, int]:
+    """Per-label exact-match scores of the PII spans found in pii.jsonl's posts, micro-F1
+    over all labels, and how many posts were scored."""
+    path = corpus_dir / PII_FILE
+    posts = [r for r in read_pii_jsonl(path) if r.split == split] if path.is_file() else []
+    if not posts:
+        return [], None, 0
+    found = analyzer.analyze([r.text for r in posts])
+    predicted = [[(span.label.value, span.start, span.end) for span in a.pii] for a in found]
+    scores, micro = span_prf([r.spans for r in posts], predicted, PII_LABELS)
+    return [replace(s, label=f"pii:{s.label}") for s in scores], micro.f1, len(posts)
 
 
 def _mean(values: Any) -> float:

@@ -1,8 +1,10 @@
-"""Scores for classifiers, numpy only: precision/recall/F1, ROC AUC, stratified folds."""
+"""Scores for classifiers, numpy only: precision/recall/F1, ROC AUC, stratified folds,
+and exact-match span scores for the PII labels."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,13 +26,42 @@ def prf(gold: Sequence[int], predicted: Sequence[int], label: str = "") -> Label
     p = np.asarray(predicted, dtype=bool)
     if y.shape != p.shape:
         raise ValueError("gold and predicted differ in length")
-    tp = int(np.sum(y & p))
-    fp = int(np.sum(~y & p))
-    fn = int(np.sum(y & ~p))
+    return _from_counts(label, int(np.sum(y & p)), int(np.sum(~y & p)), int(np.sum(y & ~p)))
+
+
+Span = tuple[str, int, int]
+"""(label, start, end): character offsets into the text."""
+
+
+def span_prf(gold: Sequence[Iterable[Span]], predicted: Sequence[Iterable[Span]],
+             labels: Sequence[str]) -> tuple[list[LabelScore], LabelScore]:
+    """Per-label scores of predicted spans against gold spans, one collection of each per
+    text, and the micro-average over all labels (label "micro").
+
+    Only an exact match of label, start and end is a hit. A span that overlaps a gold one
+    but is cut short, runs on, or has another label counts as a false positive *and* a
+    miss: masking that leaves half a card number showing has not masked it."""
+    if len(gold) != len(predicted):
+        raise ValueError("gold and predicted differ in length")
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    for gold_spans, found_spans in zip(gold, predicted, strict=True):
+        expected, found = set(gold_spans), set(found_spans)
+        tp.update(label for label, _, _ in expected & found)
+        fp.update(label for label, _, _ in found - expected)
+        fn.update(label for label, _, _ in expected - found)
+    scores = [_from_counts(label, tp[label], fp[label], fn[label]) for label in labels]
+    micro = _from_counts("micro", tp.total(), fp.total(), fn.total())
+    return scores, micro
+
+
+def _from_counts(label: str, tp: int, fp: int, fn: int) -> LabelScore:
+    """Precision, recall and F1 from counts; 0.0 where a ratio is undefined."""
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return LabelScore(label, precision, recall, f1, int(y.sum()))
+    return LabelScore(label, precision, recall, f1, tp + fn)
 
 
 def roc_auc(gold: Sequence[int], scores: Sequence[float]) -> float:
