@@ -209,3 +209,157 @@ def test_general_phrasings_fire(analyzer: Analyzer, topic: Topic, text: str) -> 
 @pytest.mark.parametrize(("topic", "text"), GENERAL_NEGATIVES)
 def test_general_hard_negatives_stay_false(analyzer: Analyzer, topic: Topic, text: str) -> None:
     assert tags(analyzer, text)[topic] < 0.5
+
+
+# Rule families added for posts the rules had never seen (second corpus batch): SIM-swap and
+# account takeover, data-protection rights, staff asking for or disclosing data, monitoring and
+# app permissions; contact preferences and channels, sales and survey contact, contact via
+# relatives or work, callers claiming to be the provider; handset/SIM locks, bars lifted or
+# withheld, PACs withheld, "not permitted" services, the provider blocking things.
+FAMILY_POSITIVES = [
+    (Topic.PRIVACY, "someone tried to SIM swap me last night"),
+    (Topic.PRIVACY, "the SIM swap fraudster got in with a fake licence"),
+    (Topic.PRIVACY, "nobody else should have access to my account"),
+    (Topic.PRIVACY, "who logged into my account at 3am?"),
+    (Topic.PRIVACY, "my account was accessed by someone else"),
+    (Topic.PRIVACY, "a contract was taken out in my name"),
+    (Topic.PRIVACY, "you let my ex into my account"),
+    (Topic.PRIVACY, "how do I get a copy of all the data you hold on me?"),
+    (Topic.PRIVACY, "I want my data deleted"),
+    (Topic.PRIVACY, "please delete all of my personal information"),
+    (Topic.PRIVACY, "I never gave you my work email"),
+    (Topic.PRIVACY, "I never agreed to my details being passed on"),
+    (Topic.PRIVACY, "you already have all of it"),
+    (Topic.PRIVACY, "why do I need to give you my mother's maiden name"),
+    (Topic.PRIVACY, "does the shop really need my national insurance number?"),
+    (Topic.PRIVACY, "the rep asked for a photo of my bank statement"),
+    (Topic.PRIVACY, "you replied publicly with my full postcode"),
+    (Topic.PRIVACY, "the agent read my address out on speaker"),
+    (Topic.PRIVACY, "the rep told my brother my PIN"),
+    (Topic.PRIVACY, "who gave you that number?"),
+    (Topic.PRIVACY, "a caller said they got my number from my phone network"),
+    (Topic.PRIVACY, "you emailed my bill to a stranger"),
+    (Topic.PRIVACY, "my bills are still being posted to my ex"),
+    (Topic.PRIVACY, "the agent was looking at my Facebook"),
+    (Topic.PRIVACY, "I did not sign up to be watched"),
+    (Topic.PRIVACY, "the app uploads my contact list"),
+    (Topic.PRIVACY, "why does it need background location all the time"),
+    (Topic.PRIVACY, "stop using my data for personalised offers"),
+    (Topic.UNWANTED_CONTACT, "please change my contact preferences to email only"),
+    (Topic.UNWANTED_CONTACT, "I'd prefer no contact by phone, email is fine"),
+    (Topic.UNWANTED_CONTACT, "please only contact me via DM"),
+    (Topic.UNWANTED_CONTACT, "can you text me instead of calling?"),
+    (Topic.UNWANTED_CONTACT, "make sure I'm not called anymore"),
+    (Topic.UNWANTED_CONTACT, "I don't even want the calls"),
+    (Topic.UNWANTED_CONTACT, "remove my number from your sales list"),
+    (Topic.UNWANTED_CONTACT, "if you call me one more time I'm leaving"),
+    (Topic.UNWANTED_CONTACT, "the app sends me 6 push notifications a day"),
+    (Topic.UNWANTED_CONTACT, "you sent me a survey about a shop visit I never made"),
+    (Topic.UNWANTED_CONTACT, "switch my bills from post to email please"),
+    (Topic.UNWANTED_CONTACT, "the emails keep coming even after I replied"),
+    (Topic.UNWANTED_CONTACT, "calls at dinner time every single day"),
+    (Topic.UNWANTED_CONTACT, 'how do I stop the "your bill is ready" emails?'),
+    (Topic.UNWANTED_CONTACT, "Northwind rang my mum about my upgrade"),
+    (Topic.UNWANTED_CONTACT, "your debt team called my neighbour"),
+    (Topic.UNWANTED_CONTACT, "they rang me on Christmas Day to offer me a broadband deal"),
+    (Topic.UNWANTED_CONTACT, "the caller said he was from Northwind"),
+    (Topic.UNWANTED_CONTACT, "got texts that say they're from your billing team"),
+    (Topic.UNWANTED_CONTACT, "silent calls every morning"),
+    (Topic.UNWANTED_CONTACT, "a door-to-door sales guy knocked at 8pm"),
+    (Topic.UNWANTED_CONTACT, "is this a phishing text?"),
+    (Topic.BLOCKING, "my phone is still network locked"),
+    (Topic.BLOCKING, "how do I get an unlock code for my old phone?"),
+    (Topic.BLOCKING, "you still won't unlock it"),
+    (Topic.BLOCKING, "I need to unlock my account after the hack"),
+    (Topic.BLOCKING, "how do I go about unblocking a phone I reported lost"),
+    (Topic.BLOCKING, "the shop manager refused to lift the content bar"),
+    (Topic.BLOCKING, "can you remove the over-18 filter?"),
+    (Topic.BLOCKING, "got my roaming bar lifted in 5 minutes"),
+    (Topic.BLOCKING, "roaming not permitted, says my phone"),
+    (Topic.BLOCKING, "calls to this destination not permitted on your tariff"),
+    (Topic.BLOCKING, "payments disabled by network operator"),
+    (Topic.BLOCKING, "Northwind can't issue a PAC while a complaint is open"),
+    (Topic.BLOCKING, "you won't give me my PAC"),
+    (Topic.BLOCKING, "is Saltire blocking VPNs now?"),
+    (Topic.BLOCKING, "the network blocks torrent sites"),
+    (Topic.BLOCKING, "will you bar my roaming if I stay abroad?"),
+    (Topic.BLOCKING, "you now block me from calling 118 numbers"),
+    (Topic.BLOCKING, "mobile data is blocking a forum I use"),
+    (Topic.BLOCKING, 'my recipe site got blocked as "weapons"'),
+    (Topic.BLOCKING, 'my card is "restricted" in the app'),
+    (Topic.PRIVACY, "you keep sending my bills to my old address"),
+    (Topic.PRIVACY, "my statement was emailed to the wrong customer"),
+    (Topic.UNWANTED_CONTACT, "why does the app send a notification every time a phone comes out"),
+    (Topic.PRIVACY, "a marketing letter addressed to my late father"),
+]
+
+# Hard negatives for those families: the customer's own action, a friend, the network failing,
+# a phone setting or a physical blockage.
+FAMILY_NEGATIVES = [
+    (Topic.PRIVACY, "my content lock came back after the SIM swap"),
+    (Topic.PRIVACY, "I took out a contract in my name for my son"),
+    (Topic.PRIVACY, "I never gave up on you guys"),
+    (Topic.PRIVACY, "I never agreed to a price rise"),
+    (Topic.PRIVACY, "the shop said I need a passport to lift the age block"),
+    (Topic.PRIVACY, "I told my mum my new number"),
+    (Topic.PRIVACY, "my browsing history is so embarrassing lol"),
+    (Topic.PRIVACY, "just bought a privacy screen protector"),
+    (Topic.PRIVACY, "my data allowance ran out"),
+    (Topic.PRIVACY, "I can't log into my account"),
+    (Topic.PRIVACY, "my phone number is on the account"),
+    (Topic.UNWANTED_CONTACT, "I texted my mum and it never arrived"),
+    (Topic.UNWANTED_CONTACT, "texted my mum, it never arrived"),
+    (Topic.UNWANTED_CONTACT, "I called about my upgrade twice"),
+    (Topic.UNWANTED_CONTACT, "can you call me back about the upgrade please"),
+    (Topic.UNWANTED_CONTACT, "can you call me back please"),
+    (Topic.UNWANTED_CONTACT, "my mate called my mum to ask where I was"),
+    (Topic.UNWANTED_CONTACT, "video calls freezing every evening"),
+    (Topic.UNWANTED_CONTACT, "texts arriving 3 hours late every day"),
+    (Topic.UNWANTED_CONTACT, "call volumes are high every day they say"),
+    (Topic.UNWANTED_CONTACT, "how do I stop calls dropping every day"),
+    (Topic.UNWANTED_CONTACT, "will the international bar stop whatsapp calls too?"),
+    (Topic.UNWANTED_CONTACT, "I blocked the spam caller myself"),
+    (Topic.UNWANTED_CONTACT, "the shop said it was from the update"),
+    (Topic.BLOCKING, "I blocked the spam caller myself"),
+    (Topic.BLOCKING, "blocked drain again"),
+    (Topic.BLOCKING, "what's a good app for blocking spam emails?"),
+    (Topic.BLOCKING, "full bars, no data"),
+    (Topic.BLOCKING, "I can't unlock my phone, face ID is broken"),
+    (Topic.BLOCKING, "my phone won't unlock"),
+    (Topic.BLOCKING, "how do I turn the lock screen off"),
+    (Topic.BLOCKING, "remove the filter from my photo"),
+    (Topic.BLOCKING, "the council blocked off the car park"),
+    (Topic.BLOCKING, "my flatmate blocked the hallway with his bike"),
+    (Topic.BLOCKING, "I blocked my ex's number"),
+    (Topic.BLOCKING, "what's a PAC, my dad wants to join my network"),
+    (Topic.BLOCKING, "I can't find my PAC code"),
+    (Topic.PRIVACY, "my dad just sent money to a wrong number, please reverse"),
+    (Topic.PRIVACY, "package was sent to the wrong state and left in the snow"),
+    (Topic.UNWANTED_CONTACT, "it should send you a notification when the driver is close"),
+    (Topic.UNWANTED_CONTACT, "thanks for nothing for not sending notifications to VIPs"),
+    (Topic.BLOCKING, "your website has not allowed me to submit my request twice"),
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), FAMILY_POSITIVES)
+def test_new_rule_families_fire(analyzer: Analyzer, topic: Topic, text: str) -> None:
+    assert tags(analyzer, text)[topic] >= 0.5
+
+
+@pytest.mark.parametrize(("topic", "text"), FAMILY_NEGATIVES)
+def test_new_rule_families_hard_negatives(analyzer: Analyzer, topic: Topic, text: str) -> None:
+    assert tags(analyzer, text)[topic] < 0.5
+
+
+def test_lead_words_match_like_w_but_are_not_anchors(analyzer: Analyzer) -> None:
+    from caredesk.nlp.rules import Rule, RuleMatcher, w
+    from caredesk.nlp.topics import lead
+
+    nlp = analyzer.nlp
+    with_w = RuleMatcher(nlp, [Rule("x", patterns=([w("not"), w("even", op="?"), w("want")],))])
+    with_lead = RuleMatcher(nlp, [Rule("x", patterns=([lead("not"), w("even", op="?"),
+                                                       w("want")],))])
+    assert "not" not in with_lead._by_anchor and "want" in with_lead._by_anchor
+    for text in ("I don't even want it", "do not want", "not now", "want not"):
+        doc = nlp.make_doc(text)
+        assert [(h.start, h.end) for h in with_w(doc)] == [(h.start, h.end) for h in with_lead(doc)]

@@ -17,19 +17,30 @@ own action, not the provider blocking something).
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from caredesk.domain import Topic
 from caredesk.nlp import extensions
-from caredesk.nlp.rules import Rule, RuleMatcher, gap, not_by_me, num, w
+from caredesk.nlp.rules import Rule, RuleMatcher, Tok, gap, is_clause_end, not_by_me, num, w
 
 COMPONENT = "caredesk_topics"
 STRONG, WEAK = 0.9, 0.6
+_FIRST_PERSON = frozenset({"i", "we", "me", "myself", "ourselves", "us"})
 
 _AUX = ("is", "was", "are", "were", "been", "being", "be", "has", "have", "had", "got", "get",
         "gets", "getting", "keeps", "keep", "still", "now", "just", "always", "'s", "suddenly",
         "randomly", "apparently")
+
+
+def lead(*norms: str, op: str = "") -> Tok:
+    """Like `w`, for a common leading word ("not", "you", "my") that should not be the word the
+    matcher looks a pattern up by: as a regex token it is matched but never chosen as the
+    pattern's anchor, so the pattern is only tried when its rarer words are in the post."""
+    return Tok(regex="|".join(re.escape(n) for n in sorted(norms, key=len, reverse=True)), op=op)
 
 
 def _next_norm(doc: Doc, end: int) -> str:
@@ -82,6 +93,21 @@ def _not_someone_i_know(doc: Doc, start: int, end: int) -> bool:
     return not any(doc[i].norm_ in _PEOPLE for i in range(max(0, start - 3), start + 1))
 
 
+# "sent money to a wrong number", "parcel sent to the wrong address": not personal data.
+_NOT_DATA = frozenset({"money", "payment", "payments", "parcel", "parcels", "package", "packages",
+                       "order", "orders", "delivery", "refund", "cash", "£", "$", "gift",
+                       "flowers"})
+# After "old", "wrong", "random", ...: whose data it reached.
+_WRONG_WHO = frozenset({"old", "former", "previous", "wrong", "random", "late"})
+
+
+def _data_to_wrong_person(doc: Doc, start: int, end: int) -> bool:
+    """My data sent to someone else, not money or a parcel; "the wrong" needs a who/where."""
+    if any(doc[i].norm_ in _NOT_DATA for i in range(max(0, start - 3), end)):
+        return False
+    return doc[end - 1].norm_ not in _WRONG_WHO
+
+
 # --- privacy -----------------------------------------------------------------------------------
 
 _DATA = ("data", "details", "number", "numbers", "email", "emails", "address", "addresses", "info",
@@ -101,6 +127,17 @@ _PERSONAL = (*_DATA, "name", "dob", "date", "birth", "passport", "password", "pi
              "mother's")
 _SENT_OUT = ("sent", "send", "sending", "emailed", "posted", "addressed", "texted", "went",
              "gone", "delivered", "forwarded", "mailed", "gave", "given")
+# What kind of number/address sits between "my" and the data noun ("my phone number").
+_DATA_KIND = ("phone", "mobile", "home", "work", "email", "personal", "private", "contact",
+              "bank", "card", "new", "full", "account", "postal", "current")
+# Who gets into an account or a SIM when it is not the customer.
+_INTRUDER = ("someone", "somebody", "nobody", "stranger", "strangers", "who", "hacker",
+             "hackers", "fraudster", "fraudsters", "scammer", "scammers", "criminal",
+             "criminals", "else", "devices", "tried", "attempted")
+# Data asked for or collected that is sensitive in itself.
+_SENSITIVE = ("password", "passwords", "pin", "passcode", "maiden", "passport", "biometric",
+              "biometrics", "medical", "health", "selfie", "fingerprint", "fingerprints",
+              "facial", "passports")
 _OWNER = ("my", "our", "customer", "customers", "customers'", "people", "people's", "users",
           "subscriber", "subscribers", "mobile", "phone", "email", "home", "their")
 
@@ -159,7 +196,7 @@ PRIVACY = (
          w("personal", op="?"), w("data", "details", "information", "info", "records")],
         # "who gave them that", "who has access to my account"
         [w("who"), w("gave", "sold", "passed", "leaked", "shared", "told"),
-         w("them", "him", "her", "it"), w("that", "this", "those", "it", "my")],
+         w("them", "him", "her", "it", "you"), w("that", "this", "those", "it", "my")],
         [w("who"), gap(2), w("access"), w("to"), w("my", "our"), gap(1),
          w("account", "data", "details", *_DATA)],
         # "a third party cold called me knowing my name"
@@ -170,11 +207,10 @@ PRIVACY = (
                              "require", "requires"),
          w("for", op="?"), w("my", "our"), w("full", op="?"), w(*_PERSONAL)],
         # "asked me to DM my number again", "you have all of it already", "send it again?"
-        [w("have", "had", "got", "hold"), w("all", op="?"), w("of", op="?"), w("it", "that", "this",
-                                                                               "them"),
-         w("already")],
-        [w("have", "got", "had"), w("my", "our"), gap(3), w("on"), w("file", "record", "system"),
-         gap(6), w("why", "again", "already")],
+        [lead("have", "had", "got", "hold"), lead("all", op="?"), lead("of", op="?"),
+         lead("it", "that", "this", "them"), w("already")],
+        [lead("have", "got", "had"), lead("my", "our"), gap(3), lead("on"),
+         w("file", "record", "system"), gap(6), w("why", "again", "already")],
         # "asked for my full card number AND my password", "asking me for my PIN"
         [w("asked", "ask", "asking", "wanted", "requested", "demanded", "requesting",
            "demanding", "wants"), gap(7),
@@ -202,7 +238,7 @@ PRIVACY = (
         [w(*_DATA, "history", "calls", "account", "bill"), gap(2),
          w("visible", "viewable", "accessible", "available"), w("to")],
         # "what do you do with my browsing data", "do you share customer data with Harbour"
-        [w("do", "doing", "done", "does"), w("with"), w(*_OWNER), gap(1), w(*_DATA)],
+        [lead("do", "doing", "done", "does"), lead("with"), w(*_OWNER), gap(1), w(*_DATA)],
         [w("share", "shares", "sell", "sells", "pass", "passes", "give", "gives"), w("on", op="?"),
          w(*_OWNER), w("personal", op="?"), w(*_DATA), w("with", "to")],
         # "sells location data to advertisers"
@@ -213,14 +249,137 @@ PRIVACY = (
            "brokers", "others", "a", "debt")],
     )),
     Rule(Topic.PRIVACY, STRONG, check=not_by_me, patterns=(
-        # "you leaked my number", "passed on my details" (not "I shared my number")
-        [w(*_DISCLOSE), w("on", "out", op="?"), w(*_OWNER), w("personal", "private", op="?"),
+        # "you leaked my number", "passed on my details" (not "I shared my number"); also with
+        # the kind of number/address between: "shared my phone number", "sold my home address"
+        [w(*_DISCLOSE), w("on", "out", op="?"), w(*_OWNER), w(*_DATA_KIND, op="{0,2}"),
          w(*_DATA)],
+        # "someone added 3 lines in my name", "a contract taken out in my name" (identity fraud)
+        [w("opened", "taken", "took", "added", "ordered", "applied", "registered", "bought",
+           "activated"), gap(5), w("in"), w("my", "our"), w("name", "names")],
+        # staff telling a third person: "the rep told my brother my PIN"
+        [w("told", "tell", "telling", "gave", "giving", "showed", "read", "disclosed"),
+         w("my", "someone", "somebody", "a", "another", "the", "his", "her"),
+         w(*_PEOPLE, "else", "ex", "neighbour", "colleague", "colleagues", "manager", "stranger",
+           "caller", "person", "employer"), w("my", "our"), w(*_DATA_KIND, op="?"),
+         w(*_SENSITIVE, "dob", "address", "postcode", "history", "calls", "texts")],
+        # "Northwind let my brother into my account", "gave my ex access to my call history"
+        [w("let", "lets", "letting", "allowed", "allowing", "gave", "given", "giving", "granted"),
+         gap(4), w("into", "access"), w("to", op="?"), w("my", "our"), gap(1),
+         w("account", "voicemail", "voicemails", "history", "records", "data", "details",
+           "emails", "messages")],
+    )),
+    Rule(Topic.PRIVACY, STRONG, patterns=(
+        # SIM-swap fraud and account takeover: "someone tried to SIM swap me", "SIM swap
+        # fraudster", "SIM swapped my number to a stranger" (not "after the SIM swap")
+        [w("sim"), w("-", op="?"), w("swap", "swapped", "swapping", "swaps"),
+         w("fraud", "fraudster", "fraudsters", "scam", "scammer", "scammers", "attack",
+           "attacks", "me", "us", "my", "without")],
+        [w(*_INTRUDER), gap(3), w("sim"), w("-", op="?"), w("swap", "swapped", "swapping")],
+        # "someone accessed my voicemail", "nobody else has access to my account",
+        # "who logged into my account"
+        [w(*_INTRUDER), gap(3),
+         w("access", "accessed", "accessing", "into", "logged", "login", "hacked", "hijacked",
+           "changed", "reset"),
+         w("to", "into", "in", op="?"), w("my", "our"),
+         w("account", "accounts", "voicemail", "voicemails", "emails", "sim", "number", "data",
+           "details", "password", "records")],
+        # data-protection rights: "all the data you hold on me", "a copy of my data",
+        # "I want my data deleted"
+        [w("data", "information", "info", "details", "records", "everything", "recordings"),
+         gap(3), w("hold", "holding", "held", "have", "has", "keep", "keeping", "kept", "store",
+                   "storing", "stored"), w("on", "about"), w("me", "us", "myself")],
+        [w("copy", "copies"), w("of"), gap(3),
+         w("data", "information", "info", "records", "recordings", "details")],
+        [w("delete", "deleted", "deleting", "erase", "erased", "erasing", "remove", "removed",
+           "wipe", "wiped", "destroy", "destroyed"), w("all", op="?"), w("of", op="?"),
+         w("my", "our"), w("personal", op="?"),
+         w("data", "details", "information", "info", "records", "recordings")],
+        [lead("my", "our"), w("personal", op="?"),
+         w("data", "details", "information", "info", "records", "recordings"),
+         w("deleted", "erased", "removed", "wiped", "destroyed")],
+        # "I never gave you my work address", "didn't give them my whatsapp"
+        [lead("never", "not"), w("gave", "give", "given", "provided", "shared", "told"),
+         w("you", "them", "it", "northwind", "out", op="?"), w("my", "our", "this", "that"),
+         w(*_DATA_KIND, op="{0,2}"), w(*_DATA, "whatsapp", "name", "dob", "it")],
+        # "I never agreed to my details being passed to partners"
+        [lead("never", "not"), w("agreed", "agree", "consented", "consent", "opted", "signed"),
+         gap(4), w(*_DATA)],
+        # staff asking for data it already holds: "you already have all of it"
+        [lead("you", "they"), w("already"), w("have", "hold", "has", "got", "know", "had"),
+         w("all", op="?"), w("of", op="?"), w("it", "that", "this", "them", "those", "everything")],
+        [lead("you", "they"), lead("have", "has"), w("already"), w("got", "had", "been", op="?"),
+         w("given", op="?"), w("all", op="?"), w("of", op="?"),
+         w("it", "that", "this", "them", "those", "everything")],
+        # asking for sensitive data: "asked me for a photo of my bank statement", "do they
+        # actually need my national insurance number", "why do I need to give you my mother's
+        # maiden name"
+        [lead("asked", "ask", "asking", "asks", "wanted", "wants", "requested", "demanded",
+           "demanding"), gap(6), w(*_SENSITIVE)],
+        [w("need", "needs", "needed", "require", "requires", "required", "want", "wants"),
+         w("my", "our", "your"), w(*_DATA_KIND, op="?"), w(*_SENSITIVE)],
+        [w("asked", "ask", "asking", "asks", "wanted", "want", "wants", "need", "needs",
+           "needed", "require", "requires", "requested", "demanded"), gap(6),
+         w("bank", "national", "sort"), w("statement", "statements", "insurance", "code")],
+        # "my account was accessed by someone else"
+        [w("accessed", "hacked", "hijacked", "viewed", "opened", "used", "taken"),
+         w("over", op="?"), w("by"),
+         w("someone", "somebody", "a", "an", "another", "strangers", "hackers", "fraudsters",
+           "scammers", "criminals"),
+         w("else", "stranger", "hacker", "fraudster", "scammer", "third", "unknown", op="?")],
+        # "read my address out", "they've got your details from your mobile provider"
+        [w("read", "reading", "reads", "shouted", "announced"), w("my", "our", "his", "her"),
+         w("full", "home", op="?"), w(*_PERSONAL), w("out", "aloud")],
+        [lead("got", "get", "getting", "obtained", "bought", "received"), lead("your", "my", "our"),
+         w(*_DATA_KIND, op="{0,2}"), w(*_DATA), w("from")],
+        [w("why"), gap(4), w("need", "needs", "want", "wants", "ask", "asking", "asked",
+                             "require", "requires"),
+         gap(4), w("my", "our"), w("full", op="?"), w(*_PERSONAL, *_SENSITIVE)],
+        # "replied publicly with my full postcode"
+        [w("publicly", "public"), gap(4), w("my", "our"), w("full", "home", op="?"),
+         w(*_PERSONAL)],
+        # "my account number printed on the outside of the envelope"
+        [w(*_PERSONAL), gap(3), w("outside"), w("of", op="?"), w("the"),
+         w("envelope", "letter", "parcel", "package")],
+        # monitoring: "looking at my Facebook", "scraping my LinkedIn", "I didn't sign up to
+        # be watched"
+        [w("looking", "looked", "scraping", "scraped", "stalking", "stalked", "watching",
+           "watched", "snooping", "spying", "tracking", "tracked", "monitoring", "monitored"),
+         w("at", "on", "through", op="?"), w("my", "our", "people's", "customers'"),
+         w("facebook", "instagram", "linkedin", "tiktok", "social", "socials", "profile",
+           "profiles", "posts", "tweets", "messages", "emails", "browsing", "searches",
+           "whatsapp", "texts", "calls", "location", "movements", "phone", "internet", "web")],
+        [lead("be", "being"), w("watched", "monitored", "tracked", "spied", "profiled", "snooped")],
+        # location and tracking data, app permissions
+        [w("location", "movement", "movements"), w("data", "history", "tracking")],
+        [w("live", "background", "precise", "exact", "gps"), w("location", "locations")],
+        [w("upload", "uploads", "uploading", "uploaded", "harvest", "harvests", "harvesting",
+           "sync", "syncs", "synced", "copies", "copied", "scans", "scanned", "reads"),
+         w("my", "our", "your", "the", op="?"),
+         w("contact", "contacts", "phonebook", "address", "photos", "messages", "location"),
+         w("list", "book", op="?")],
+        [w("camera", "microphone", "mic", "contacts", "location"), gap(3),
+         w("access", "permission", "permissions")],
+        # "personalised offers", "targeted marketing"
+        [w("personalised", "personalized", "targeted", "tailored", "behavioural", "behavioral"),
+         w("ads", "adverts", "advertising", "advertisements", "offers", "marketing")],
+    )),
+    Rule(Topic.PRIVACY, STRONG, check=_data_to_wrong_person, patterns=(
+        # data sent to the wrong person: "emails my bill to a stranger", "sending my passcodes
+        # to an old number", "my bills posted to her flat"
+        [lead(*_SENT_OUT, "emails", "sends", "posts", "swapped", "ported", "goes", "go", "going"),
+         gap(5), lead("to"), lead("someone", "somebody", "another", "a", "an", "some", "my",
+                                  "her", "his", "the", "total", "complete"),
+         w("else", "stranger", "strangers", "ex", "ex's", "old", "former", "previous", "wrong",
+           "random", "late"),
+         w("person", "people", "customer", "address", "email", "account", "owner", "tenant",
+           "flat", "house", "number", "employer", "housemate", "wife's", "husband's", "father",
+           "mother", "father's", "mother's", "parents", *_PEOPLE, op="?")],
     )),
     Rule(Topic.PRIVACY, WEAK, check=_not_privacy_product, phrases=(
         "privacy", "personal data", "personal details", "personal information", "confidential",
         "consent", "leaked", "leak", "breach", "monitoring", "surveillance", "spying",
-        "data sharing", "creepy",
+        "data sharing", "creepy", "hacked", "hacker", "hackers", "biometric", "biometrics",
+        "erasure",
     )),
 )
 
@@ -244,6 +403,60 @@ _CONTACT_NOW = ("call", "calls", "ring", "rings", "text", "texts", "email", "ema
 _NTH = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
         "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th", "another")
 
+_CHANNEL = ("email", "emails", "e-mail", "text", "texts", "sms", "post", "letter", "letters", "dm",
+            "dms", "whatsapp")
+_CONTACT_PLURAL = ("calls", "texts", "emails", "messages", "voicemails", "notifications", "letters",
+                   "phonecalls", "sms")
+# Who the provider should not be contacting instead of the customer.
+_THIRD_PERSON = ("mum", "mam", "mom", "dad", "parents", "wife", "husband", "partner", "son",
+                 "daughter", "gran", "nan", "grandma", "grandad", "family", "neighbour",
+                 "neighbours", "neighbor", "employer", "work", "workplace", "office", "boss",
+                 "reception", "colleague", "colleagues", "landline", "husband's", "wife's",
+                 "mum's", "dad's", "partner's")
+_CONTACT_WORDS = ("call", "calls", "caller", "callers", "text", "texts", "email", "emails",
+                  "message", "messages", "someone", "somebody", "guy", "man", "woman", "bloke",
+                  "lady", "scammer", "scammers", "rang", "called", "texted", "emailed", "voicemail",
+                  "number", "numbers", "sms", "recording", "recorded", "bot")
+_THEY_SUBJECTS = frozenset({"you", "they", "someone", "somebody", "team", "rep", "reps", "agent",
+                            "agents", "company", "network", "provider", "caller", "collector",
+                            "collectors", "staff", "advisor", "adviser", "guy", "man", "woman",
+                            "bot", "sales", "salesman", "northwind", "harbour", "saltire"})
+_NOT_CONTACT = frozenset({"drop", "drops", "dropping", "dropped", "fail", "fails", "failing",
+                          "failed", "cut", "cuts", "cutting", "through", "delayed", "late",
+                          "missing", "not", "never", "divert", "diverting", "going", "video",
+                          "freezing", "freezes", "lagging", "volume", "volumes", "quality",
+                          "centre", "center", "waiting", "arriving", "arrive", "arrived"})
+
+
+def _contact_not_failing(doc: Doc, start: int, end: int) -> bool:
+    """"calls drop every day", "texts not coming through": the network, not contact."""
+    if start > 0 and doc[start - 1].norm_ in _FAILED:
+        return False
+    if any(doc[i].norm_ in _NOT_CONTACT for i in range(start, min(len(doc), end + 1))):
+        return False
+    return _not_someone_i_know(doc, start, end)
+
+
+def _not_my_contact(doc: Doc, start: int, end: int) -> bool:
+    """Not the customer's own call ("I called about my upgrade") nor a friend's."""
+    return not_by_me(doc, start, end) and _not_someone_i_know(doc, start, end)
+
+
+def _contact_by_third_party(doc: Doc, start: int, end: int) -> bool:
+    """The contact came from the provider or a caller, not from the customer or their family:
+    "Northwind rang my mum" but not "I texted my mum" or "texted my mum, it never arrived"."""
+    for index in range(start - 1, max(-1, start - 6), -1):
+        token = doc[index]
+        norm = token.norm_
+        if is_clause_end(doc, index) or norm in _FIRST_PERSON or norm in _PEOPLE:
+            return False
+        if norm in _THEY_SUBJECTS or token.text.startswith("@") or (
+            token.text[:1].isupper() and token.is_alpha and norm not in _FIRST_PERSON
+        ):
+            return True
+    return False
+
+
 UNWANTED_CONTACT = (
     Rule(Topic.UNWANTED_CONTACT, STRONG, phrases=(
         "do not call list", "tps registered", "telephone preference service", "registered with tps",
@@ -256,7 +469,8 @@ UNWANTED_CONTACT = (
         [w("cold", "sales", "marketing", "nuisance", "unsolicited", "spam", "junk", "unwanted",
            "automated", "robo", "promotional", "pushy", "sales-y", "salesy", "advertising",
            "repeated", "constant", "endless", "numerous", "incessant", "continuous", "survey",
-           "surveys", "scam", "upsell", "upgrade", "retention", "retentions"),
+           "surveys", "scam", "upsell", "upgrade", "retention", "retentions", "silent",
+           "recorded", "pre-recorded", "robotic"),
          w("phone", "sms", "voice", op="?"), w(*_CONTACT_NOUN)],
     )),
     Rule(Topic.UNWANTED_CONTACT, STRONG, check=_not_someone_i_know, patterns=(
@@ -266,7 +480,8 @@ UNWANTED_CONTACT = (
         # "called me again", "rang me 5 times", "emailed me every day"
         [w(*_CONTACTED), w("me", "us"), w(*_OFTEN)],
         [w(*_CONTACTED), w("me", "us"), num(), w("times", "x", "days")],
-        [w("calls", "texts", "emails", "messages", "voicemails"), w("every", "daily"),
+        [w("calls", "texts", "emails", "messages", "voicemails", "promos", "promotions",
+           "notifications", "notification"), w("every", "daily"), replace(num(), op="?"),
          w("day", "night", "week", "morning", "evening", "hour", op="?")],
         # "call me 7 times an hour", "texts me every day"
         [w(*_CONTACT_NOW), w("me", "us"), num(), w("times", "x", "days")],
@@ -300,7 +515,7 @@ UNWANTED_CONTACT = (
          w("offers", "offer", "deals", "deal", "upgrade", "upgrades", "promotions", "adverts",
            "marketing", "sales")],
         # "don't ring me", "the calls are waking me up"
-        [w("do", "please"), w("not", "never"), w("ring", "call", "phone", "text", "email",
+        [lead("do", "please"), lead("not", "never"), w("ring", "call", "phone", "text", "email",
                                                  "contact", "message"), w("me", "us")],
         [w("calls", "texts", "call", "ringing", "phone"), gap(2),
          w("waking", "woke", "wake", "wakes")],
@@ -332,6 +547,95 @@ UNWANTED_CONTACT = (
         [w("spamming", "spammed", "harassing", "harassed", "pestering", "pestered", "hounding",
            "hounded", "bombarding", "bombarded"), w("me", "us", "my", "our")],
     )),
+    Rule(Topic.UNWANTED_CONTACT, STRONG, patterns=(
+        # contact preferences: "change my contact preferences", "EMAIL ONLY contact",
+        # "all contact by post", "only contact me via DM", "text me instead of calling"
+        [w("contact", "contacting", "communication", "communications", "marketing", "privacy",
+           "notification", "notifications", "call", "email", "sms", "text"),
+         w("preference", "preferences", "permissions", "consents", "opt-outs")],
+        [w("preferred"), w("contact", "channel", "method")],
+        [w(*_CHANNEL), w("only"),
+         w("contact", "communication", "communications", "correspondence", "please", "preference",
+           "thanks", "thank", "from")],
+        [w("by", "via", "through"), w(*_CHANNEL), w("only")],
+        [lead("all", "any"), w("contact", "communication", "communications", "correspondence"),
+         w("by", "via", "through", "to")],
+        [w("only"), w("contact", "call", "text", "email", "message", "reach", "ring"),
+         w("me", "us", "her", "him", "them"), w("via", "by", "on", "through")],
+        [w("instead"), w("of"), w("calling", "ringing", "phoning", "texting", "emailing", "calls",
+                                 "texts", "emails", "ringing")],
+        # "make sure I'm not called anymore", "don't want phone calls", "stop the calls"
+        [lead("not", "never"), w("be", "being", op="?"),
+         w("called", "contacted", "rung", "phoned", "texted", "emailed", "messaged"),
+         w("anymore", "again", "any")],
+        [lead("not"), w("even", "really", "actually", op="?"), lead("want", "wanting", "need"),
+         w("any", "the", "these", "your", "phone", "sales", "marketing", op="{0,2}"),
+         w("calls", "call", "texts", "emails", "marketing", "contact", "notifications",
+           "phonecalls")],
+        # "remove this number from every sales list", "take me off your mailing list"
+        [lead("remove", "removed", "take", "taken", "delete", "off", "from"), gap(4),
+         w("sales", "marketing", "mailing", "call", "calling", "contact", "promotional",
+           "promo"), w("list", "lists", "database", "databases")],
+        # "if you call me one more time", "the emails are still coming"
+        [w(*_CONTACT_NOW, "ring", "contact"), w("me", "us"), w("one"), w("more"), w("time")],
+        [w("offer", "offers", "promo", "promos", "promotional", "deal", "deals", "discount",
+           "birthday", "loyalty"), w(*_CONTACT_NOUN)],
+        # app push notifications: "sends me 6 push notifications a day"
+        [w("send", "sends", "sending", "sent", "push", "pushes", "pushing", "spamming",
+           "spams"), w("me", "us"), gap(3),
+         w("notification", "notifications", "alerts", "pushes")],
+        [w("push"), w("notification", "notifications")],
+        # a survey nobody asked for: "you sent me a 'we value your feedback' survey"
+        [w("sent", "sends", "sending", "texted", "emailed", "keep"), w("me", "us"), gap(8),
+         w("survey", "surveys", "questionnaire")],
+        # stated channel preferences: "I'd prefer no contact by phone", "prefer email",
+        # "switch from post to email for my bills"
+        [w("prefer", "preferred", "preference", "rather"), gap(3),
+         w(*_CHANNEL, "contact", "calls", "phonecalls")],
+        [w("switch", "switched", "change", "changed", "move", "moved", "swap"), gap(4), w("from"),
+         w(*_CHANNEL, "paper"), w("to"), w(*_CHANNEL)],
+    )),
+    Rule(Topic.UNWANTED_CONTACT, STRONG, check=_contact_not_failing, patterns=(
+        # "the emails keep coming", "the calls have continued"
+        [w(*_CONTACT_PLURAL), w("are", "is", "have", "has", "keep", "keeps", "still", "just",
+                                op="{0,3}"),
+         w("coming", "continuing", "continue", "continued", "continues")],
+        # "calls at dinner time every single day", "the same email every day for two weeks"
+        [w(*_CONTACT_PLURAL, "call", "text", "email", "message", "notification"), gap(3),
+         w("every", "each"), w("single", op="?"),
+         w("day", "night", "morning", "evening", "week", "hour", "time", "weekend")],
+        # "stop the calls", "how do I stop the 'your bill is ready' emails"
+        [w("stop", "end", "halt"), w("the", "these", "those", "your", "all", op="{1,2}"),
+         gap(6), w(*_CONTACT_PLURAL, "marketing", "spam")],
+    )),
+    Rule(Topic.UNWANTED_CONTACT, STRONG, check=_contact_by_third_party, patterns=(
+        # contact via relatives, neighbours or the workplace: "Northwind rang my mum",
+        # "the debt team called my neighbour", "called my office reception"
+        [w("called", "rang", "phoned", "texted", "emailed", "contacted", "messaged", "calling",
+           "ringing", "phoning", "texting", "contacting", "visited", "wrote"),
+         w("to", op="?"), w("my", "our"), w(*_THIRD_PERSON)],
+    )),
+    Rule(Topic.UNWANTED_CONTACT, STRONG, check=_not_my_contact, patterns=(
+        # sales contact: "rang me on Christmas Day to offer me a broadband deal", "emailed me
+        # about their black friday deals", "still get calls about the upgrade"
+        [w("called", "rang", "phoned", "texted", "emailed", "messaged", "calling", "ringing",
+           "phoning", "texting", "emailing", "calls", "texts", "emails", "caller"),
+         gap(6), w("offer", "offering", "sell", "selling", "upgrade", "upgrades", "upgrading",
+                   "deal", "deals", "offers", "promotion", "promotions", "bundle", "bundles",
+                   "broadband", "insurance")],
+        # callers claiming to be the provider: "caller said he was from Northwind", "texts that
+        # say they're from Harbour", "rang saying my router was hacked"
+        [lead(*_CONTACT_WORDS), gap(5),
+         w("say", "said", "saying", "says", "claimed", "claiming", "claims", "claim",
+           "pretending", "pretended", "pretends", "posing", "posed", "purporting"),
+         w("he", "she", "they", "it", "to", "we", op="?"), w("was", "were", "is", "are", "be",
+                                                           op="?"),
+         w("from", "calling", "northwind", "harbour", "saltire", "your")],
+    )),
+    Rule(Topic.UNWANTED_CONTACT, STRONG, phrases=(
+        "phishing", "smishing", "vishing", "phishing text", "phishing email", "scam text",
+        "scam texts", "scam call", "scam calls", "door to door", "door-to-door", "doorstep",
+    )),
     Rule(Topic.UNWANTED_CONTACT, WEAK, check=_unwanted_in_context, phrases=(
         "opted out", "unsubscribed", "opt out", "do not call me", "never call me",
         "do not contact me", "harassment", "spam", "marketing", "do not want calls",
@@ -360,16 +664,74 @@ _BLOCKABLE = ("site", "sites", "website", "websites", "page", "pages", "blog", "
               "reddit", "twitter", "subreddit", "calls", "texts", "device", "handset", "contract",
               "browsing", "web", "whatsapp", "connection", "esim")
 
+_BLOCKABLE_MORE = ("vpns", "email", "emails", "forums", "podcast", "podcasts", "torrent",
+                   "torrents", "download", "downloads", "domains", "channel", "channels",
+                   "payments", "purchases", "roaming", "phones", "handsets", "devices", "sims",
+                   "lines", "accounts", "messages", "wifi", "hotspot", "tethering", "platform")
+# Verbs of the provider blocking things (not locks or freezes, which are also screens and prices).
+_BLOCK_VERB = ("block", "blocks", "blocking", "blocked", "bar", "barring", "barred",
+               "filter", "filters", "filtering", "filtered", "censor", "censors", "censoring",
+               "censored", "ban", "bans", "banning", "banned", "blacklist", "blacklisting",
+               "blacklisted", "restrict", "restricts", "restricting", "restricted", "suspend",
+               "suspends", "suspending", "suspended")
+_BAR = ("bar", "bars", "barring", "block", "blocks", "blocking", "filter", "filters", "filtering",
+        "restriction", "restrictions", "lock", "locks")
+_BAR_KIND = ("content", "roaming", "adult", "age", "web", "parental", "premium", "international",
+             "spending", "spend", "network", "sim", "18", "18s", "data", "purchase", "purchases",
+             "imei", "credit", "gambling", "porn", "website", "site", "url", "over-18", "over-18s",
+             "under-18", "under-18s")
+
+
+_PHONE_SETTINGS = frozenset({"screen", "screens", "button", "key", "keys", "camera", "photo",
+                             "photos", "picture", "pictures", "selfie", "instagram", "snapchat",
+                             "tiktok", "water", "coffee", "lens"})
+
+
+# Things the customer blocks on their own phone ("an app for blocking spam emails").
+_OWN_BLOCKLIST = frozenset({"spam", "scam", "scammers", "junk", "nuisance", "spammers", "cold"})
+
+
+def _provider_blocks(doc: Doc, start: int, end: int) -> bool:
+    """The provider blocking something, within one phrase ("full bars, no data" is signal)."""
+    for index in range(start, end):
+        token = doc[index]
+        if (token.is_punct and token.norm_ not in ('"', "-")) or token.norm_ in _OWN_BLOCKLIST:
+            return False
+    return _blocked_by_provider(doc, start, end)
+
+
+def _lock_not_screen(doc: Doc, start: int, end: int) -> bool:
+    """"lock screen", "remove the filter on my photo": a phone setting, not a provider bar."""
+    following = {doc[i].norm_ for i in range(end, min(len(doc), end + 3))}
+    if following & _PHONE_SETTINGS:
+        return False
+    # "the website has not allowed me to submit": a fault, not a service barred
+    if end - start > 1 and doc[end - 1].norm_ in ("me", "us", "you") and doc[end - 2].norm_ in (
+        "permitted", "allowed", "authorised", "authorized"
+    ):
+        return False
+    return not_by_me(doc, start, end)
+
+
 # "blocked drain", "blocked the shot": a blockage, not the provider blocking something.
 _NOT_BLOCKABLE = frozenset({"drain", "drains", "toilet", "sink", "pipe", "pipes", "gutter", "nose",
                            "road", "roads", "shot", "tackle", "keyboard", "view", "driveway",
                            "artery", "ears"})
 
 
+# "the council blocked off the car park", "my flatmate blocked the hallway": not the provider.
+_NOT_PROVIDER = frozenset({*_PEOPLE, "ex", "flatmate", "flatmates", "housemate", "housemates",
+                           "roommate", "council", "cat", "dog", "neighbour", "neighbours"})
+
+
 def _blocked_by_provider(doc: Doc, start: int, end: int) -> bool:
     following = {doc[i].norm_ for i in range(end, min(len(doc), end + 2))}
     preceding = doc[start - 1].norm_ if start > 0 else ""
     if following & _NOT_BLOCKABLE or preceding in _NOT_BLOCKABLE:
+        return False
+    if _next_norm(doc, end) in ("off", "up") or any(
+        doc[i].norm_ in _NOT_PROVIDER for i in range(max(0, start - 3), start)
+    ):
         return False
     return not_by_me(doc, start, end)
 
@@ -387,7 +749,7 @@ BLOCKING = (
     )),
     Rule(Topic.BLOCKING, STRONG, patterns=(
         # "this site is blocked", "my account has been suspended", "sim barred"
-        [w(*_BLOCKABLE), w(*_AUX, op="{0,3}"), w(*_BLOCKED)],
+        [w(*_BLOCKABLE), w(*_AUX, '"', op="{0,3}"), w(*_BLOCKED)],
         [w("over", "under"), num(), w("block", "blocks", "filter", "restriction")],
         # "locked me out", "bar international calls on my account"
         [w("locked", "locking", "lock", "locks", "shut", "kicked"), w("me", "us"), w("out")],
@@ -401,9 +763,80 @@ BLOCKING = (
                        "those", "some", "me", "us", "access", op="?"),
          w("from", "to", "access", op="?"), w(*_BLOCKABLE)],
     )),
+    Rule(Topic.BLOCKING, STRONG, phrases=(
+        # handset and SIM locks: "still network locked", "how do I get an unlock code"
+        "network locked", "network lock", "network unlock", "network unlocking", "sim locked",
+        "sim lock", "sim unlock", "unlock code", "unlock codes", "unlock fee", "unlock request",
+        "unlock requests", "puk", "puk code", "puk locked", "imei block", "imei blocked",
+        "imei barred", "blacklisted imei", "safe browsing",
+    )),
+    Rule(Topic.BLOCKING, STRONG, check=_lock_not_screen, patterns=(
+        # "locked to Northwind": a handset tied to one network
+        [w("locked"), w("to"), gap(1), w("network", "networks", "carrier", "provider")],
+        # "still won't unlock it", "refused to unblock my SIM"
+        [lead("will", "would", "not", "refuse", "refused", "refuses", "refusing"),
+         lead("not", "to"),
+         w("unlock", "unblock", "unbar", "unfreeze", "lift", "remove"),
+         w("my", "the", "it", "this", "our", "your", "me", "a", "that")],
+        # "to unlock my account", "unblocking a phone that was reported lost"
+        [w("unlock", "unlocking", "unlocked"), w("my", "the", "a", "this", "our", "your", op="?"),
+         w("account", "sim", "line", "number", "esim", "handset")],
+        [w("unblock", "unblocking", "unbar", "unbarring", "unfreeze", "unfreezing", "reactivate",
+           "reactivating", "reinstate", "reinstating"),
+         w("my", "the", "a", "this", "our", "your", op="?"), w(*_BLOCKABLE, *_BLOCKABLE_MORE)],
+        # bars, blocks and filters as things: "lift the content bar", "remove the filter",
+        # "my roaming bar", "network lock"
+        [w("lift", "lifted", "lifting", "remove", "removed", "removing", "turn", "turned",
+           "switch", "switched"), w("off", op="?"),
+         w("the", "my", "this", "that", "your", "a", "an", "their", op="?"),
+         w(*_BAR_KIND, op="{0,2}"), w(*_BAR)],
+        [w(*_BAR_KIND), w("-", op="?"), w(*_BAR)],
+        [w("over", "under"), w("-", op="?"), w("18", "18s", "16", "16s"), w("filter", "filters")],
+        # "get the filter off", "roaming bar lifted"
+        [w("filter", "filters", "bar", "barring", "restriction", "restrictions"),
+         w("off", "lifted", "removed")],
+        # "not permitted on your tariff", "payments disabled by network operator"
+        [lead("not"), w("permitted", "allowed", "authorised", "authorized"), w("on", "by", "for"),
+         w("your", "my", "this", "the", "our"),
+         w("tariff", "plan", "account", "network", "line", "sim", "operator", "provider")],
+        [w(*_BLOCKED, "disabled", "removed"), w("by"), w("the", "your", "my", op="?"),
+         w("network", "operator", "provider", "carrier", "mobile")],
+        # "roaming not permitted", "network not allowed", "card is 'restricted'"
+        [lead(*_BLOCKABLE, *_BLOCKABLE_MORE, "network", "emergency"),
+         w(*_AUX, '"', op="{0,3}"), lead("not"),
+         w("permitted", "allowed", "authorised", "authorized"), w("me", "us", "you", op="?")],
+        # a PAC withheld: "can't issue a PAC", "won't give me my PAC", "PAC request refused"
+        [lead("not", "refuse", "refused", "refusing", "refuses", "refusal", "withholding",
+           "withheld", "delaying", "blocking", "blocked"), w("to", op="?"),
+         w("give", "issue", "send", "provide", "release", "generate", "issuing", "giving",
+           "sending", "me", "my", "the", "a", "us", "our", op="{0,3}"),
+         w("pac", "stac", "pacs")],
+        [w("pac", "stac", "porting", "port"), w("code", "request", "requests", op="?"),
+         w(*_AUX, op="{0,3}"), w("refused", "withheld", "denied", "rejected", "blocked")],
+        [lead("not"), w("let", "letting", "allow", "allowing"), w("me", "us"),
+         w("port", "leave", "transfer")],
+    )),
+    Rule(Topic.BLOCKING, STRONG, check=_provider_blocks, patterns=(
+        # "is Saltire blocking VPNs now", "the network blocks torrent sites", "bar my roaming",
+        # "blocks me from calling 118 numbers" (not "I blocked his number", "blocked drain")
+        [w(*_BLOCK_VERB), w("my", "the", "this", "that", "our", "a", "all", "certain", "these",
+                            "those", "some", "every", "any", "your", op="?"),
+         gap(2), w(*_BLOCKABLE, *_BLOCKABLE_MORE)],
+        [w(*_BLOCK_VERB), w("me", "us"), w("from")],
+        # the provider as the subject: "the network blocks it", "mobile data is blocking"
+        [w("network", "networks", "filter", "filters", "firewall", "provider", "operator",
+           "carrier", "wifi", "data"), w(*_AUX, "now", "also", op="{0,3}"), w(*_BLOCK_VERB)],
+        # content categories of a filter: "blocks it as 'violence'", "flagged as adult"
+        [w(*_BLOCK_VERB, "flagged", "flags", "classed", "classified", "categorised",
+           "categorized", "labelled", "labeled", "marked", "rated"), gap(2), w("as"),
+         w('"', op="?"),
+         w("adult", "violence", "violent", "weapons", "gambling", "mature", "explicit",
+           "inappropriate", "unsuitable", "18", "porn", "pornography", "drugs", "malware",
+           "dangerous", "extremist", "hate")],
+    )),
     Rule(Topic.BLOCKING, WEAK, check=_blocked_by_provider, patterns=([w(*_BLOCKED_WEAK)],)),
     Rule(Topic.BLOCKING, WEAK, patterns=(
-        [w("can", "could"), w("not"), w("access")],
+        [lead("can", "could"), lead("not"), w("access")],
         [w("unable"), w("to"), w("access")],
     )),
 )
@@ -461,7 +894,7 @@ NETWORK = (
          w("mobile", "phone", op="?"),
          w(*_NET)],
         # "can't make calls", "cannot get a signal", "unable to connect"
-        [w("can", "could", "cannot", "unable"), w("not", "to", op="?"),
+        [lead("can", "could", "cannot", "unable"), w("not", "to", op="?"),
          w("make", "receive", "get", "connect", "send", "browse", "load", "stream"), gap(2),
          w("calls", "call", "texts", "text", "online", "internet", "data", "signal", "connected",
            "connection", "anything", "4g", "5g", "3g", "wifi", "coverage", "reception")],
@@ -504,16 +937,16 @@ CUSTOMER_SERVICE = (
          w("so", "very", "extremely", "really", "incredibly", "utterly", "completely", op="?"),
          w(*_BAD_PERSON)],
         # "no reply", "no response from anyone"
-        [w("no", "zero"), w("reply", "replies", "response", "responses", "answer", "callback",
+        [lead("no", "zero"), w("reply", "replies", "response", "responses", "answer", "callback",
                            "feedback", "acknowledgement", "acknowledgment", "contact")],
         # "nobody has replied", "never got back to me", "not heard back"
-        [w("never", "not", "nobody", "noone"), gap(3),
+        [lead("never", "not", "nobody", "noone"), gap(3),
          w("replied", "responded", "answered", "reply", "respond", "answer", "heard", "helped",
            "bothered", "returned", "acknowledged")],
-        [w("no"), w("one"), gap(3),
+        [lead("no"), lead("one"), gap(3),
          w("replied", "responded", "answered", "reply", "respond", "answer", "helped", "got",
            "get", "called", "rang", "contacted", "bothered", "returned")],
-        [w("never", "not", "nobody", "noone"), gap(3),
+        [lead("never", "not", "nobody", "noone"), gap(3),
          w("get", "got", "call", "called", "ring", "rang", "phoned", "phone", "getting", "came",
            "come", "calling", "gotten"), w("back")],
         [w("hold"), w("for"), gap(2), w("ages", "hours", "hour", "minutes", "mins", "forever")],
@@ -548,7 +981,7 @@ class TopicTagger:
         for hit in self.matcher(doc):
             label = hit.rule.label
             scores[label] = max(scores[label], hit.rule.score)
-        doc._.topics = scores
+        extensions.put(doc, "topics", scores)
         return doc
 
 
