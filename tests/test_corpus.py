@@ -77,6 +77,20 @@ def pii() -> list[dict]:
     return _load("pii.jsonl")
 
 
+@pytest.fixture(scope="module")
+def shared_pii() -> list[dict]:
+    return _load("shared_pii_labels.jsonl")
+
+
+@pytest.fixture(scope="module")
+def tweets() -> dict[str, str]:
+    """Tweet id -> text of the shared complaint CSV, read as the evaluation reads it."""
+    if not SHARED_CSV.exists():
+        pytest.skip(f"{SHARED_CSV} is not on this machine, so tweet ids cannot be checked")
+    with SHARED_CSV.open(encoding="utf-8", newline="") as fh:
+        return {row[0]: row[1] for row in csv.reader(fh) if row}
+
+
 def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -146,14 +160,60 @@ def test_pii_schema(pii: list[dict]) -> None:
     assert len({row["id"] for row in pii}) == len(pii)
 
 
+def _check_spans(spans: list[dict], text: str, where: str) -> None:
+    """Offsets inside the text, exactly the value (no padding or trailing punctuation),
+    no overlaps."""
+    spans = sorted(spans, key=lambda s: s["start"])
+    for span in spans:
+        assert 0 <= span["start"] < span["end"] <= len(text), where
+        value = text[span["start"] : span["end"]]
+        assert value == value.strip() and value[-1] not in ".,;:!?", (where, span)
+    assert all(a["end"] <= b["start"] for a, b in itertools.pairwise(spans)), where
+
+
 def test_pii_spans_are_inside_text_and_do_not_overlap(pii: list[dict]) -> None:
     for row in pii:
-        spans = sorted(row["spans"], key=lambda s: s["start"])
-        for span in spans:
-            assert 0 <= span["start"] < span["end"] <= len(row["text"]), row["id"]
-            value = row["text"][span["start"] : span["end"]]
-            assert value == value.strip() and value[-1] not in ".,;:!?", (row["id"], value)
-        assert all(a["end"] <= b["start"] for a, b in itertools.pairwise(spans)), row["id"]
+        _check_spans(row["spans"], row["text"], row["id"])
+
+
+def test_shared_pii_labels_schema(shared_pii: list[dict]) -> None:
+    assert len(shared_pii) >= 250
+    for row in shared_pii:
+        assert set(row) == {"tweet_id", "spans", "split"}, "only ids and offsets, never text"
+        assert re.fullmatch(r"\d+", row["tweet_id"])
+        assert row["split"] == "test"
+        for span in row["spans"]:
+            assert set(span) == {"label", "start", "end"}, row["tweet_id"]
+            assert span["label"] in PII_LABELS, row["tweet_id"]
+            assert type(span["start"]) is int and type(span["end"]) is int, row["tweet_id"]
+    assert len({row["tweet_id"] for row in shared_pii}) == len(shared_pii)
+    negatives = sum(1 for row in shared_pii if not row["spans"])
+    assert negatives / len(shared_pii) >= 0.8, "most selected tweets are hard negatives"
+
+
+def test_shared_pii_spans_fit_their_tweets(shared_pii: list[dict],
+                                           tweets: dict[str, str]) -> None:
+    assert [row["tweet_id"] for row in shared_pii if row["tweet_id"] not in tweets] == []
+    for row in shared_pii:
+        _check_spans(row["spans"], tweets[row["tweet_id"]], row["tweet_id"])
+
+
+SELECTED = [
+    re.compile(r"\d(?:[ \-.()\[\]]{0,2}\d){5,}"),  # 6+ digits, separators inside
+    re.compile(r"@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"),  # @ and a domain-like string
+    re.compile(r"(?i)\bemail|\be-mail|\bpostcode|\bzip|\bdob\b|birth|\baccount|\bacct|\bcard"),
+    re.compile(r"(?i)\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b"),  # UK postcode shape
+]
+"""The selection rule of shared_pii_labels.jsonl (models/corpus/README.md)."""
+
+
+def test_shared_pii_labels_cover_every_selected_tweet(shared_pii: list[dict],
+                                                      tweets: dict[str, str]) -> None:
+    """Every tweet that may hold PII by the selection rule is labelled (spans or none)."""
+    labelled = {row["tweet_id"] for row in shared_pii}
+    selected = {i for i, text in tweets.items() if any(p.search(text) for p in SELECTED)}
+    assert sorted(selected - labelled) == []
+    assert len(labelled - selected) >= 50, "plus random others, as negatives"
 
 
 def test_pii_labels_are_spread(pii: list[dict]) -> None:
@@ -168,13 +228,9 @@ def test_pii_labels_are_spread(pii: list[dict]) -> None:
     assert all(0.15 <= share[s] / len(pii) <= 0.25 for s in ("dev", "test"))
 
 
-def test_shared_labels_refer_to_existing_tweets(shared: list[dict]) -> None:
-    if not SHARED_CSV.exists():
-        pytest.skip(f"{SHARED_CSV} is not on this machine, so tweet ids cannot be checked")
-    with SHARED_CSV.open(encoding="utf-8", newline="") as fh:
-        known = {row[0] for row in csv.reader(fh) if row}
-    missing = [row["tweet_id"] for row in shared if row["tweet_id"] not in known]
-    assert missing == []
+def test_shared_labels_refer_to_existing_tweets(shared: list[dict],
+                                               tweets: dict[str, str]) -> None:
+    assert [row["tweet_id"] for row in shared if row["tweet_id"] not in tweets] == []
 
 
 # --- label spread -------------------------------------------------------------

@@ -61,6 +61,8 @@ def evaluate(model_dir: Path | None, corpus: Path | None, data: Path | None, spl
     """Per-label precision, recall and F1 on the held-out test split."""
     report = model_service.evaluate_model(model=model_dir, corpus=corpus, data=data,
                                           split=split)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
     if fmt == "json":
         emit_json(report)
         return
@@ -81,6 +83,9 @@ def evaluate(model_dir: Path | None, corpus: Path | None, data: Path | None, spl
     if report.pii_micro_f1 is not None:
         click.echo(f"PII span micro-F1 {report.pii_micro_f1:.3f} "
                    f"({report.pii_examples} posts; exact label, start and end)")
+    if report.pii_real_micro_f1 is not None:
+        click.echo(f"PII span micro-F1 on {report.pii_real_examples} real tweets: "
+                   f"{report.pii_real_micro_f1:.3f} (rows pii-real:*)")
 
 
 @model.command()

@@ -56,6 +56,11 @@ class EvaluationReport:
     preference_accuracy: float | None
     pii_examples: int
     pii_micro_f1: float | None
+    pii_real_examples: int
+    pii_real_micro_f1: float | None
+    """On the real tweets of shared_pii_labels.jsonl alone (also in pii_micro_f1)."""
+    notes: tuple[str, ...]
+    """Labelled data left out of the scores, and why (e.g. real tweets without the CSV)."""
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,9 @@ def evaluate_model(*, model: Path | None = None, corpus: Path | None = None,
         requests_micro_f1=_rounded(result.requests_micro_f1),
         preference_examples=result.preference_examples,
         preference_accuracy=_rounded(result.preference_accuracy),
-        pii_examples=result.pii_examples, pii_micro_f1=_rounded(result.pii_micro_f1))
+        pii_examples=result.pii_examples, pii_micro_f1=_rounded(result.pii_micro_f1),
+        pii_real_examples=result.pii_real_examples,
+        pii_real_micro_f1=_rounded(result.pii_real_micro_f1), notes=result.notes)
 
 
 def _rounded(value: float | None) -> float | None:

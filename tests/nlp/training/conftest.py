@@ -13,7 +13,7 @@ from caredesk.services.model import RECIPE_DIR, project_root
 COMPLAINTS = [
     "@ShopHelp my order is three weeks late and nobody answers",
     "@RailCo the 8:15 is cancelled again, worst service ever",
-    "@PhoneCo no signal for two days, this is ridiculous",
+    "@PhoneCo no signal for two days, ring me on 07700 900456, this is ridiculous",
     "@PizzaPlace cold pizza and an hour late, not happy",
     "@BankCo charged twice for the same thing, sort it out",
     "@AirCo lost my bag and still no reply after a week",
@@ -51,6 +51,8 @@ TOPIC_TEXTS = [
     ("how do I top up online?", 0, []),
 ]
 SPLITS = ["train", "train", "dev", "test"]
+SHARED_PHONE = "07700 900456"
+"""The (fictional) phone number in tweet 1002, labelled in shared_pii_labels.jsonl."""
 
 
 def write_csv(path: Path, rows: list[list[str]]) -> Path:
@@ -66,7 +68,8 @@ def recipe_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def tiny_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """tiny/complaints.csv and tiny/corpus/{customer,agent,shared_labels,pii}.jsonl."""
+    """tiny/complaints.csv and tiny/corpus/{customer,agent,shared_labels,pii,
+    shared_pii_labels}.jsonl."""
     root = tmp_path_factory.mktemp("tiny")
     rows = [[str(1000 + i), text, "1", "other"] for i, text in enumerate(COMPLAINTS)]
     rows += [[str(2000 + i), text, "0", "other"] for i, text in enumerate(NON_COMPLAINTS)]
@@ -90,5 +93,11 @@ def tiny_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (corpus / "shared_labels.jsonl").write_text(
         json.dumps({"tweet_id": "1001", "topics": [], "split": "test"}) + "\n"
         + json.dumps({"tweet_id": 1010, "topics": ["billing"], "split": "test"}) + "\n",
+        encoding="utf-8")
+    start = COMPLAINTS[2].index(SHARED_PHONE)
+    phone = {"label": "PHONE", "start": start, "end": start + len(SHARED_PHONE)}
+    (corpus / "shared_pii_labels.jsonl").write_text(
+        json.dumps({"tweet_id": "1002", "spans": [phone], "split": "test"}) + "\n"
+        + json.dumps({"tweet_id": "2004", "spans": [], "split": "test"}) + "\n",
         encoding="utf-8")
     return root

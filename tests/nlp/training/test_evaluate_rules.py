@@ -3,6 +3,7 @@ PII spans."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -77,3 +78,56 @@ def test_without_pii_file_there_is_no_pii_score(tmp_path: Path) -> None:
     report = evaluate_model(model=SHIPPED_MODEL, corpus=corpus, data=None)
     assert (report.pii_examples, report.pii_micro_f1) == (0, None)
     assert not any(label.label.startswith("pii:") for label in report.labels)
+
+
+def test_real_tweets_are_scored_with_the_posts_and_on_their_own(tmp_path: Path) -> None:
+    """Joined by tweet id from the CSV; here a fictional stand-in for the real one."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_jsonl(corpus / "customer.jsonl", [
+        {"id": "c1", "text": "no signal", "complaint": 1, "topics": ["network"],
+         "preference": None, "signals": [], "split": "test"},
+    ])
+    write_jsonl(corpus / "pii.jsonl", [
+        {"id": "p1", "text": "email me at jo@example.com", "split": "test", "family": "pf-1",
+         "spans": [{"label": "EMAIL", "start": 12, "end": 26}]},
+    ])
+    tweets = [["11", "@Acme ring me on 07700 900321 please", "1", "other"],
+              ["12", "@Acme order 50770571 still not here", "1", "other"],
+              ["13", "@Acme my email is sam@example.org", "1", "other"]]
+    with (tmp_path / "tweets.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(tweets)
+    write_jsonl(corpus / "shared_pii_labels.jsonl", [
+        {"tweet_id": "11", "spans": [{"label": "PHONE", "start": 17, "end": 29}],
+         "split": "test"},
+        {"tweet_id": "12", "spans": [], "split": "test"},  # a hard negative
+        {"tweet_id": "13", "spans": [{"label": "EMAIL", "start": 18, "end": 33}],
+         "split": "dev"},  # not in the split
+    ])
+
+    report = evaluate_model(model=SHIPPED_MODEL, corpus=corpus, data=tmp_path / "tweets.csv")
+
+    assert (report.pii_examples, report.pii_micro_f1) == (3, 1.0)
+    assert (report.pii_real_examples, report.pii_real_micro_f1) == (2, 1.0)
+    scores = {label.label: label for label in report.labels}
+    assert scores["pii:EMAIL"].support == 1 and scores["pii:PHONE"].support == 1
+    assert scores["pii-real:PHONE"].support == 1 and scores["pii-real:EMAIL"].support == 0
+    assert report.notes == ()
+
+
+def test_without_the_csv_real_tweets_are_left_out_with_a_note(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write_jsonl(corpus / "customer.jsonl", [
+        {"id": "c1", "text": "no signal", "complaint": 1, "topics": ["network"],
+         "preference": None, "signals": [], "split": "test"},
+    ])
+    write_jsonl(corpus / "shared_pii_labels.jsonl", [
+        {"tweet_id": "11", "spans": [], "split": "test"},
+    ])
+    report = evaluate_model(model=SHIPPED_MODEL, corpus=corpus, data=tmp_path / "nope.csv")
+    assert (report.pii_examples, report.pii_micro_f1) == (0, None)
+    assert (report.pii_real_examples, report.pii_real_micro_f1) == (0, None)
+    assert report.notes == (f"1 real tweets of {corpus / 'shared_pii_labels.jsonl'} were not "
+                            f"scored for PII: the complaint CSV {tmp_path / 'nope.csv'} is not "
+                            "there (give it with --data)",)

@@ -9,6 +9,7 @@ from click.testing import CliRunner, Result
 
 from caredesk.cli.main import cli
 from caredesk.config import CONFIG_ENV, DATABASE_URL_ENV
+from caredesk.services.analysis import SHIPPED_MODEL
 
 
 def run(*args: str) -> Result:
@@ -42,7 +43,9 @@ def test_train_then_evaluate(tiny_data: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, (result.output, result.exception)
     assert "PRECISION" in result.stdout and "privacy" in result.stdout
     assert "topic macro-F1 privacy/unwanted_contact/blocking" in result.stdout
-    assert "PII span micro-F1 1.000 (1 posts" in result.stdout
+    assert "PII span micro-F1 1.000 (3 posts" in result.stdout  # 1 written + 2 real tweets
+    assert "PII span micro-F1 on 2 real tweets: 1.000" in result.stdout
+    assert result.stderr == ""
 
 
 def test_missing_data_is_an_error_line(tmp_path: Path) -> None:
@@ -65,3 +68,18 @@ def test_evaluate_without_a_model_says_what_to_do(tmp_path: Path) -> None:
     result = run("model", "evaluate", "--model", str(tmp_path / "none"))
     assert result.exit_code == 1
     assert "error: NLP model path" in result.stderr
+
+
+def test_evaluate_notes_real_tweets_it_cannot_score(tiny_data: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("customer.jsonl", "pii.jsonl", "shared_pii_labels.jsonl"):
+        (corpus / name).write_bytes((tiny_data / "corpus" / name).read_bytes())
+    result = run("model", "evaluate", "--model", str(SHIPPED_MODEL), "--corpus", str(corpus),
+                 "--data", str(tmp_path / "missing.csv"), "--format", "json")
+    assert result.exit_code == 0, (result.output, result.exception)
+    assert result.stderr.startswith("note: 2 real tweets of ")
+    assert "missing.csv is not there" in result.stderr
+    report = json.loads(result.stdout)
+    assert (report["pii_examples"], report["pii_real_examples"]) == (1, 0)
+    assert report["pii_real_micro_f1"] is None and len(report["notes"]) == 1

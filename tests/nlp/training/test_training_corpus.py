@@ -14,7 +14,9 @@ from caredesk.nlp.training.corpus import (
     read_customer_jsonl,
     read_pii_jsonl,
     read_shared_labels,
+    read_shared_pii_labels,
     shared_label_texts,
+    shared_pii_records,
 )
 from caredesk.nlp.training.readers import complaint_texts
 
@@ -120,3 +122,36 @@ def test_bad_pii_span_names_the_line(tmp_path: Path, span: dict, message: str) -
     with pytest.raises(CorpusError, match=message) as info:
         read_pii_jsonl(path)
     assert f"{path}, line 2" in str(info.value)
+
+
+def test_shared_pii_labels_join_the_csv_by_id(tiny_data: Path) -> None:
+    path = tiny_data / "corpus" / "shared_pii_labels.jsonl"
+    labels = read_shared_pii_labels(path)
+    records = shared_pii_records(labels, read_complaint_csv(tiny_data / "complaints.csv"), path)
+    assert [(r.id, r.split) for r in records] == [("tweet:1002", "test"), ("tweet:2004", "test")]
+    (label, start, end), = records[0].spans
+    assert (label, records[0].text[start:end]) == ("PHONE", "07700 900456")
+    assert records[1].spans == ()
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"tweet_id": "999", "spans": [], "split": "test"}, "line 2: tweet_id 999 is not in"),
+        ({"tweet_id": "2004", "spans": [{"label": "PHONE", "start": 30, "end": 99}],
+          "split": "test"}, "line 2: a span runs past the end of tweet 2004"),
+        ({"tweet_id": "2004", "spans": [{"label": "NAME", "start": 0, "end": 2}],
+          "split": "test"}, "line 2: span .* needs a label"),
+        ({"tweet_id": "2004", "spans": [{"label": "PHONE", "start": 4, "end": 2}],
+          "split": "test"}, r"line 2: span .* inside the text \(0..its end\)"),
+        ({"tweet_id": "2004", "spans": [], "split": "holdout"}, "line 2: split must be"),
+    ],
+)
+def test_bad_shared_pii_label_names_the_line(tiny_data: Path, tmp_path: Path, row: dict,
+                                             message: str) -> None:
+    path = tmp_path / "shared_pii_labels.jsonl"
+    path.write_text("\n" + json.dumps(row) + "\n", encoding="utf-8")
+    rows = read_complaint_csv(tiny_data / "complaints.csv")
+    with pytest.raises(CorpusError, match=message) as info:
+        shared_pii_records(read_shared_pii_labels(path), rows, path)
+    assert str(info.value).startswith(f"{path}, line 2")

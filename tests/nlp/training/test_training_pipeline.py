@@ -9,6 +9,7 @@ import pytest
 
 from caredesk.domain import Analysis, PiiLabel, RequestKind
 from caredesk.nlp import Analyzer
+from caredesk.nlp.training.corpus import PII_LABELS
 from caredesk.nlp.training.evaluate import cross_validate, evaluate_model
 from caredesk.nlp.training.train import CAREDESK_VERSION, train_pipeline
 
@@ -70,10 +71,14 @@ def test_evaluate_scores_every_label(trained: Path, tiny_data: Path) -> None:
     assert set(labels[2:]) == {"privacy", "unwanted_contact", "blocking", "billing", "network",
                                "customer_service", "signal:regulator", "signal:churn",
                                "signal:repeat", "signal:public_pii", "pii:PHONE", "pii:EMAIL",
-                               "pii:POSTCODE", "pii:CARD", "pii:DOB", "pii:ACCOUNT"}
+                               "pii:POSTCODE", "pii:CARD", "pii:DOB", "pii:ACCOUNT",
+                               *(f"pii-real:{label}" for label in PII_LABELS)}
     assert result.complaint_examples == 10  # the test split of customer.jsonl
     assert result.topic_examples == 12  # plus the two shared tweets, joined by id
-    assert (result.pii_examples, result.pii_micro_f1) == (1, 1.0)  # pii.jsonl's test post
+    # pii.jsonl's test post and the two tweets of shared_pii_labels.jsonl, joined by id
+    assert (result.pii_examples, result.pii_micro_f1) == (3, 1.0)
+    assert (result.pii_real_examples, result.pii_real_micro_f1) == (2, 1.0)
+    assert result.notes == ()
     assert all(0.0 <= s.precision <= 1.0 and 0.0 <= s.f1 <= 1.0 for s in result.labels)
 
 

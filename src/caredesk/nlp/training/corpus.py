@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ SPLITS = ("train", "dev", "test")
 CUSTOMER_FILE = "customer.jsonl"
 AGENT_FILE = "agent.jsonl"
 SHARED_LABELS_FILE = "shared_labels.jsonl"
+SHARED_PII_FILE = "shared_pii_labels.jsonl"
 PII_FILE = "pii.jsonl"
 PII_LABELS = tuple(label.value for label in PiiLabel)
 
@@ -74,6 +75,17 @@ class SharedLabel:
 
     tweet_id: str
     topics: tuple[str, ...]
+    split: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SharedPiiLabel:
+    """PII spans of a tweet of the shared CSV: offsets into the CSV text, read by id (the
+    tweet itself is never copied into the project)."""
+
+    tweet_id: str
+    spans: tuple[tuple[str, int, int], ...]
     split: str
     line: int
 
@@ -203,9 +215,10 @@ def read_pii_jsonl(path: Path) -> list[PiiRecord]:
 
 
 def _pii_spans(path: Path, line: int, value: dict[str, Any],
-               length: int) -> tuple[tuple[str, int, int], ...]:
+               length: int | None) -> tuple[tuple[str, int, int], ...]:
     """The spans of one line, checked: a known label and offsets inside the text (a bad
-    offset would silently score as a miss, so it is an error here)."""
+    offset would silently score as a miss, so it is an error here). `length` is None when
+    the text is in the complaint CSV: the end is then checked when the tweet is joined."""
     spans = []
     for span in _field(path, line, value, "spans", list):
         label = span.get("label") if isinstance(span, dict) else None
@@ -213,9 +226,11 @@ def _pii_spans(path: Path, line: int, value: dict[str, Any],
             raise CorpusError(f"{path}, line {line}: span {span!r} needs a label, one of "
                               f"{', '.join(PII_LABELS)}")
         start, end = span.get("start"), span.get("end")
-        if type(start) is not int or type(end) is not int or not 0 <= start < end <= length:
+        ordered = type(start) is int and type(end) is int and 0 <= start < end
+        if not ordered or (length is not None and end > length):
+            limit = "its end" if length is None else length
             raise CorpusError(f"{path}, line {line}: span {span!r} must have integer "
-                              f"start < end inside the text (0..{length})")
+                              f"start < end inside the text (0..{limit})")
         spans.append((label, start, end))
     return tuple(spans)
 
@@ -229,14 +244,44 @@ def read_shared_labels(path: Path) -> list[SharedLabel]:
     ]
 
 
+def read_shared_pii_labels(path: Path) -> list[SharedPiiLabel]:
+    """shared_pii_labels.jsonl: PII spans of tweets of the shared CSV, by tweet id."""
+    return [
+        SharedPiiLabel(str(_field(path, line, value, "tweet_id", str | int)),
+                       _pii_spans(path, line, value, None), _split(path, line, value), line)
+        for line, value in _jsonl(path, "shared PII labels")
+    ]
+
+
+def _tweet_texts(labels: Sequence[SharedLabel | SharedPiiLabel], rows: list[ComplaintRow],
+                 path: Path) -> list[str]:
+    """The CSV text of each labelled tweet, in order. An id missing from the CSV is an
+    error naming the label's line: skipping it would quietly shrink the test set."""
+    by_id = {row.tweet_id: row.text for row in rows}
+    missing = next((label for label in labels if label.tweet_id not in by_id), None)
+    if missing is not None:
+        raise CorpusError(f"{path}, line {missing.line}: tweet_id {missing.tweet_id} is not in "
+                          "the complaint CSV")
+    return [by_id[label.tweet_id] for label in labels]
+
+
 def shared_label_texts(labels: list[SharedLabel], rows: list[ComplaintRow],
                        path: Path) -> list[tuple[str, tuple[str, ...]]]:
     """(text, topics) for each shared label, the text looked up in the complaint CSV."""
-    by_id = {row.tweet_id: row.text for row in rows}
-    out = []
-    for label in labels:
-        if label.tweet_id not in by_id:
-            raise CorpusError(f"{path}, line {label.line}: tweet_id {label.tweet_id} is not in "
-                              "the complaint CSV")
-        out.append((by_id[label.tweet_id], label.topics))
-    return out
+    texts = _tweet_texts(labels, rows, path)
+    return [(text, label.topics) for text, label in zip(texts, labels, strict=True)]
+
+
+def shared_pii_records(labels: list[SharedPiiLabel], rows: list[ComplaintRow],
+                       path: Path) -> list[PiiRecord]:
+    """The labelled tweets as PII posts (id `tweet:<id>`), text looked up in the complaint
+    CSV. A span past the end of its tweet means the CSV is not the one that was labelled,
+    so it is an error rather than a silent miss."""
+    records = []
+    for text, label in zip(_tweet_texts(labels, rows, path), labels, strict=True):
+        if any(end > len(text) for _, _, end in label.spans):
+            raise CorpusError(f"{path}, line {label.line}: a span runs past the end of tweet "
+                              f"{label.tweet_id} ({len(text)} characters); is this the CSV "
+                              "that was labelled?")
+        records.append(PiiRecord(f"tweet:{label.tweet_id}", text, label.spans, label.split))
+    return records

@@ -5,7 +5,10 @@ use) on texts it never trained on: the test split of customer.jsonl, plus, for
 topics, the tweets of shared_labels.jsonl (text read from the complaint CSV by id;
 the shipped complaint head trained on that CSV, so those tweets are not used to
 score the complaint label). Agent replies (agent.jsonl) score the data requests,
-and pii.jsonl scores the PII spans, exact match only.
+and pii.jsonl scores the PII spans, exact match only, together with the real tweets of
+shared_pii_labels.jsonl (joined by id like the topic labels); those real tweets are
+also scored on their own, since the written posts share the formats the rules were
+tuned on. Without the CSV the real tweets are left out with a note.
 
 `cross_validate` trains the complaint recipe from scratch k times on a stratified
 k-fold split of the complaint CSV and scores each held-out fold with the final
@@ -29,14 +32,19 @@ from caredesk.nlp.training.corpus import (
     PII_FILE,
     PII_LABELS,
     SHARED_LABELS_FILE,
+    SHARED_PII_FILE,
     TOPIC_LABELS,
+    ComplaintRow,
     CustomerRecord,
+    PiiRecord,
     read_agent_jsonl,
     read_complaint_csv,
     read_customer_jsonl,
     read_pii_jsonl,
     read_shared_labels,
+    read_shared_pii_labels,
     shared_label_texts,
+    shared_pii_records,
 )
 from caredesk.nlp.training.metrics import LabelScore, prf, roc_auc, span_prf, stratified_folds
 from caredesk.nlp.training.readers import COMPLAINT, NOT_COMPLAINT
@@ -65,8 +73,13 @@ class Evaluation:
     """Exact stated preference (or none) per customer post of the split."""
     pii_examples: int = 0
     pii_micro_f1: float | None = None
-    """Exact (label, start, end) span matches over every PII label of pii.jsonl's split;
-    None without that file or split."""
+    """Exact (label, start, end) span matches over every PII label of pii.jsonl's split and
+    the real tweets of shared_pii_labels.jsonl's; None without any such post."""
+    pii_real_examples: int = 0
+    pii_real_micro_f1: float | None = None
+    """The same score on the real tweets alone (labels `pii-real:*`); None without them."""
+    notes: tuple[str, ...] = ()
+    """Labelled data that was left out of the scores, and why."""
 
 
 @dataclass(frozen=True)
@@ -82,18 +95,11 @@ def evaluate_model(model_dir: Path, corpus_dir: Path, complaints_csv: Path | Non
                    split: str = "test") -> Evaluation:
     """Per-label precision/recall/F1 of the saved pipeline on the `split` texts."""
     analyzer = Analyzer.load(Path(model_dir))
+    tweets = _ComplaintCsv(complaints_csv)
     customer = [r for r in read_customer_jsonl(Path(corpus_dir) / CUSTOMER_FILE)
                 if r.split == split]
     topic_items = [(r.text, r.topics) for r in customer]
-    shared_path = Path(corpus_dir) / SHARED_LABELS_FILE
-    if shared_path.is_file():
-        shared = [label for label in read_shared_labels(shared_path) if label.split == split]
-        if shared:
-            if complaints_csv is None:
-                raise CorpusError(f"{shared_path} labels tweets of the complaint CSV; "
-                                  "give its path (--data)")
-            rows = read_complaint_csv(Path(complaints_csv))
-            topic_items += shared_label_texts(shared, rows, shared_path)
+    topic_items += _shared_topic_items(Path(corpus_dir), split, tweets)
     if not customer and not topic_items:
         raise CorpusError(f"no {split!r} examples in {corpus_dir}")
 
@@ -113,8 +119,11 @@ def evaluate_model(model_dir: Path, corpus_dir: Path, complaints_csv: Path | Non
     labels += _signal_scores(analyzer, customer)
     request_labels, requests_micro, replies = _request_scores(analyzer, Path(corpus_dir), split)
     labels += request_labels
-    pii_labels, pii_micro, pii_posts = _pii_scores(analyzer, Path(corpus_dir), split)
-    labels += pii_labels
+    real, notes = _shared_pii_posts(Path(corpus_dir), split, tweets)
+    pii_posts = _pii_posts(Path(corpus_dir), split) + real
+    pii_labels, pii_micro = _pii_scores(analyzer, pii_posts, "pii")
+    real_labels, real_micro = _pii_scores(analyzer, real, "pii-real")
+    labels += pii_labels + real_labels
     stated = analyzer.analyze([r.text for r in customer])
     preference_hits = [(a.preference.value if a.preference else None) == r.preference
                        for a, r in zip(stated, customer, strict=True)]
@@ -123,8 +132,11 @@ def evaluate_model(model_dir: Path, corpus_dir: Path, complaints_csv: Path | Non
         requests_micro_f1=requests_micro,
         preference_examples=len(customer),
         preference_accuracy=_mean(preference_hits) if customer else None,
-        pii_examples=pii_posts,
+        pii_examples=len(pii_posts),
         pii_micro_f1=pii_micro,
+        pii_real_examples=len(real),
+        pii_real_micro_f1=real_micro,
+        notes=notes,
         model=str(model_dir), complaint_examples=len(customer), topic_examples=len(topic_items),
         labels=tuple(labels),
         complaint_macro_f1=_mean(s.f1 for s in labels[:2]),
@@ -202,18 +214,72 @@ def _request_scores(analyzer: Analyzer, corpus_dir: Path,
     return scores, micro.f1, len(replies)
 
 
-def _pii_scores(analyzer: Analyzer, corpus_dir: Path,
-                split: str) -> tuple[list[LabelScore], float | None, int]:
-    """Per-label exact-match scores of the PII spans found in pii.jsonl's posts, micro-F1
-    over all labels, and how many posts were scored."""
+class _ComplaintCsv:
+    """The complaint CSV that shared labels join on by tweet id: read on first use, once
+    for both kinds of shared label, and never for a split without them (so a missing or
+    broken CSV does not stop an evaluation that has no use for it)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = None if path is None else Path(path)
+        self._rows: list[ComplaintRow] | None = None
+
+    def missing(self) -> bool:
+        return self.path is None or not self.path.is_file()
+
+    def rows(self, labels_path: Path) -> list[ComplaintRow]:
+        """Every row; an error naming the labels file when no CSV was given."""
+        if self.path is None:
+            raise CorpusError(f"{labels_path} labels tweets of the complaint CSV; "
+                              "give its path (--data)")
+        if self._rows is None:
+            self._rows = read_complaint_csv(self.path)
+        return self._rows
+
+
+def _shared_topic_items(corpus_dir: Path, split: str,
+                        tweets: _ComplaintCsv) -> list[tuple[str, tuple[str, ...]]]:
+    """(text, topics) of the real tweets of shared_labels.jsonl in the split. Without the
+    CSV this is an error: the topic scores would silently change meaning."""
+    path = corpus_dir / SHARED_LABELS_FILE
+    shared = [label for label in read_shared_labels(path)
+              if label.split == split] if path.is_file() else []
+    return shared_label_texts(shared, tweets.rows(path), path) if shared else []
+
+
+def _shared_pii_posts(corpus_dir: Path, split: str,
+                      tweets: _ComplaintCsv) -> tuple[list[PiiRecord], tuple[str, ...]]:
+    """The real tweets of shared_pii_labels.jsonl in the split as PII posts, and a note
+    when they are left out because the CSV is not there (the written posts of pii.jsonl
+    can still be scored without it, and the note keeps the smaller figure honest)."""
+    path = corpus_dir / SHARED_PII_FILE
+    shared = [label for label in read_shared_pii_labels(path)
+              if label.split == split] if path.is_file() else []
+    if not shared:
+        return [], ()
+    if tweets.missing():
+        where = "no complaint CSV was given" if tweets.path is None else (
+            f"the complaint CSV {tweets.path} is not there")
+        return [], (f"{len(shared)} real tweets of {path} were not scored for PII: {where} "
+                    "(give it with --data)",)
+    return shared_pii_records(shared, tweets.rows(path), path), ()
+
+
+def _pii_posts(corpus_dir: Path, split: str) -> list[PiiRecord]:
+    """The written posts of pii.jsonl in the split (none without the file)."""
     path = corpus_dir / PII_FILE
-    posts = [r for r in read_pii_jsonl(path) if r.split == split] if path.is_file() else []
+    return [r for r in read_pii_jsonl(path) if r.split == split] if path.is_file() else []
+
+
+def _pii_scores(analyzer: Analyzer, posts: list[PiiRecord],
+                prefix: str) -> tuple[list[LabelScore], float | None]:
+    """Per-label exact-match scores of the PII spans found in `posts` (labelled
+    `<prefix>:<label>`) and the micro-F1 over all labels; nothing without posts."""
     if not posts:
-        return [], None, 0
+        return [], None
     found = analyzer.analyze([r.text for r in posts])
     predicted = [[(span.label.value, span.start, span.end) for span in a.pii] for a in found]
     scores, micro = span_prf([r.spans for r in posts], predicted, PII_LABELS)
-    return [replace(s, label=f"pii:{s.label}") for s in scores], micro.f1, len(posts)
+    return [replace(s, label=f"{prefix}:{s.label}") for s in scores], micro.f1
 
 
 def _mean(values: Any) -> float:
