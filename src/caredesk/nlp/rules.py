@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from spacy.attrs import NORM
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -143,15 +144,25 @@ class Hit:
     end: int
 
 
-def norm_string(norms: Sequence[str]) -> tuple[str, dict[int, int]]:
-    """The norms joined as " n1 n2 ... ", and each token's start offset -> token index."""
+def norm_string(norms: Sequence[str]) -> str:
+    """The norms joined as " n1 n2 ... ": one space-free part per token, so a pattern's
+    regex matches whole tokens (a norm with a space or made of whitespace is rewritten)."""
+    joined = " ".join(norms)
+    if joined.count(" ") == len(norms) - 1 and joined.isprintable() and "" not in norms:
+        return f" {joined} "  # the usual case: every norm stands for itself
     parts = [
         norm if norm and " " not in norm and not norm.isspace()
         else "_" if not norm or norm.isspace() else norm.replace(" ", "_")
         for norm in norms
     ]
+    return " " + " ".join(parts) + " "
+
+
+def token_starts(text: str) -> dict[int, int]:
+    """Offset in a `norm_string` -> index of the token that starts there (and the end)."""
+    parts = text[1:-1].split(" ")
     starts = accumulate([len(part) + 1 for part in parts], initial=1)
-    return " " + " ".join(parts) + " ", dict(zip(starts, range(len(parts) + 1), strict=True))
+    return dict(zip(starts, range(len(parts) + 1), strict=True))
 
 
 class RuleMatcher:
@@ -183,12 +194,16 @@ class RuleMatcher:
         index = len(self._patterns)
         regex = re.compile("(?<= )" + "".join(tok.to_regex() for tok in pattern))
         self._patterns.append((rule, regex))
-        anchor = next((t for t in pattern if t.required and t.norms and t.regex is None), None)
+        words = [t for t in pattern if t.required and t.norms and t.regex is None]
+        # The pattern is looked up by one word it cannot match without: a rare one if it has
+        # one ("customers" rather than "do"), so it is tried on few posts.
+        anchor = next((t for t in words if t.norms.isdisjoint(STOP_WORDS)),
+                      words[0] if words else None)
         # Other words the pattern cannot match without: a cheap set test skips the regex when
         # one is missing. Only norms that stand for themselves in the norm string qualify.
         self._needs.append(tuple(
-            t.norms for t in pattern
-            if t is not anchor and t.required and t.norms and t.regex is None
+            t.norms for t in words
+            if t is not anchor
             and all(n and " " not in n and "_" not in n and not n.isspace() for n in t.norms)
         ))
         if anchor is None or anchor.norms is None:
@@ -218,10 +233,13 @@ class RuleMatcher:
         for norm in by_anchor.keys() & present:
             tried.update(by_anchor[norm])
         needs = self._needs
-        runnable = [
-            index for index in sorted(tried)
-            if not needs[index] or all(not words.isdisjoint(present) for words in needs[index])
-        ]
+        runnable = []
+        for index in sorted(tried):
+            for words in needs[index]:
+                if words.isdisjoint(present):
+                    break
+            else:
+                runnable.append(index)
         if runnable:
             hits.extend(self._pattern_hits(doc, norms, runnable))
         hits.sort(key=lambda hit: (hit.start, hit.end))
@@ -229,15 +247,17 @@ class RuleMatcher:
 
     def _pattern_hits(self, doc: Doc, norms: list[str], indexes: list[int]) -> list[Hit]:
         """Hits of the patterns at `indexes` (ascending)."""
-        cached = doc.user_data.get(_NORM_STRING_KEY)
-        if cached is None:
-            cached = doc.user_data[_NORM_STRING_KEY] = norm_string(norms)
-        text, offsets = cached
+        text = doc.user_data.get(_NORM_STRING_KEY)
+        if text is None:
+            text = doc.user_data[_NORM_STRING_KEY] = norm_string(norms)
+        offsets = None  # built on the first match: most patterns tried find nothing
         patterns = self._patterns
         hits = []
         for index in indexes:
             rule, regex = patterns[index]
             for match in regex.finditer(text):
+                if offsets is None:
+                    offsets = token_starts(text)
                 start, end = offsets[match.start()], offsets[match.end()]
                 if rule.check is None or rule.check(doc, start, end):
                     hits.append(Hit(rule, start, end))
