@@ -63,7 +63,7 @@ class SmtpSettings:
 @dataclass(frozen=True)
 class NlpSettings:
     model_path: str = ""
-    batch_size: int = 256
+    batch_size: int = 1000
     workers: int = 0
     """Processes `caredesk analyze` runs in; 0 means one per CPU core."""
 

@@ -68,7 +68,7 @@ class Analyzer:
         return cls(nlp, str(version))
 
     def analyze(
-        self, texts: Sequence[str], *, role: str = "customer", batch_size: int = 256
+        self, texts: Sequence[str], *, role: str = "customer", batch_size: int = 1000
     ) -> list[Analysis]:
         """One Analysis per text, in input order."""
         if isinstance(texts, str):
@@ -106,10 +106,7 @@ _PREFERENCES = _Members(StatedPreference)
 
 def to_analysis(doc: Doc, role: str) -> Analysis:
     """Read one processed doc into the domain value (see the module docstring)."""
-    topics, complaint, preference, pii, signals, requests = (
-        extensions.get(doc, name)
-        for name in ("topics", "complaint", "preference", "pii", "signals", "requests")
-    )
+    pii, topics, complaint, signals, preference, requests = extensions.get_all(doc)
     if topics is None:
         topics = doc.cats
     tags = {name: float(topics.get(name, 0.0)) for name in TOPIC_NAMES}

@@ -48,3 +48,9 @@ def put(doc: Doc, name: str, value: Any) -> None:
 def get(doc: Doc, name: str) -> Any:
     """`doc._.<name>` (None when unset)."""
     return doc.user_data.get(_KEYS[name])
+
+
+def get_all(doc: Doc) -> tuple[Any, ...]:
+    """Every attribute, in the order of NAMES (None when unset)."""
+    data = doc.user_data
+    return tuple(data.get(key) for key in _KEYS.values())

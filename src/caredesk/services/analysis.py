@@ -22,7 +22,7 @@ class TextAnalyzer(Protocol):
     version: str
 
     def analyze(
-        self, texts: Sequence[str], *, role: str = "customer", batch_size: int = 256
+        self, texts: Sequence[str], *, role: str = "customer", batch_size: int = 1000
     ) -> list[domain.Analysis]: ...
 
 

@@ -55,7 +55,7 @@ class AnalyzeJob:
 
     analyzer: TextAnalyzer
     role: str = "customer"
-    batch_size: int = 256
+    batch_size: int = 1000
 
     def run(self, chunk: Chunk) -> str:
         """The chunk's output lines, each ending in a newline."""
