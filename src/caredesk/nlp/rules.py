@@ -23,7 +23,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 from spacy.attrs import NORM
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -158,13 +157,6 @@ def norm_string(norms: Sequence[str]) -> str:
     return " " + " ".join(parts) + " "
 
 
-def token_starts(text: str) -> dict[int, int]:
-    """Offset in a `norm_string` -> index of the token that starts there (and the end)."""
-    parts = text[1:-1].split(" ")
-    starts = accumulate([len(part) + 1 for part in parts], initial=1)
-    return dict(zip(starts, range(len(parts) + 1), strict=True))
-
-
 class RuleMatcher:
     """Matches a list of rules against a doc and returns the hits that pass their checks.
 
@@ -174,7 +166,9 @@ class RuleMatcher:
 
     def __init__(self, nlp: Language, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        self._phrases: dict[str, list[tuple[tuple[str, ...], Rule]]] = defaultdict(list)
+        # Phrases are looked up by their first word that is not a stop word (and its place in
+        # the phrase), so "on hold" is only tried on posts that say "hold".
+        self._phrases: dict[str, list[tuple[tuple[str, ...], int, Rule]]] = defaultdict(list)
         self._patterns: list[tuple[Rule, re.Pattern[str]]] = []
         self._by_anchor: dict[str, list[int]] = defaultdict(list)
         self._always: list[int] = []
@@ -182,9 +176,10 @@ class RuleMatcher:
         for rule in self.rules:
             for phrase in rule.phrases:
                 norms = tuple(token.norm_ for token in nlp.make_doc(phrase))
-                self._phrases[norms[0]].append((norms, rule))
+                key = next((at for at, norm in enumerate(norms) if norm not in STOP_WORDS), 0)
+                self._phrases[norms[key]].append((norms, key, rule))
                 if len(norms) == 1:
-                    self._phrases["#" + norms[0]].append((("#" + norms[0],), rule))
+                    self._phrases["#" + norms[0]].append((("#" + norms[0],), 0, rule))
             for pattern in rule.patterns:
                 self._add(rule, pattern)
         # No hit is possible in a doc without one of these words (when no pattern runs always).
@@ -221,10 +216,11 @@ class RuleMatcher:
         phrases = self._phrases
         # Set intersections (in C) first: most docs hold none of the words a rule starts with.
         if not present.isdisjoint(phrases):
-            for start in [index for index, norm in enumerate(norms) if norm in phrases]:
-                for phrase, rule in phrases[norms[start]]:
+            for at in [index for index, norm in enumerate(norms) if norm in phrases]:
+                for phrase, key, rule in phrases[norms[at]]:
+                    start = at - key
                     end = start + len(phrase)
-                    if tuple(norms[start:end]) == phrase and (
+                    if start >= 0 and tuple(norms[start:end]) == phrase and (
                         rule.check is None or rule.check(doc, start, end)
                     ):
                         hits.append(Hit(rule, start, end))
@@ -250,15 +246,14 @@ class RuleMatcher:
         text = doc.user_data.get(_NORM_STRING_KEY)
         if text is None:
             text = doc.user_data[_NORM_STRING_KEY] = norm_string(norms)
-        offsets = None  # built on the first match: most patterns tried find nothing
         patterns = self._patterns
         hits = []
         for index in indexes:
             rule, regex = patterns[index]
             for match in regex.finditer(text):
-                if offsets is None:
-                    offsets = token_starts(text)
-                start, end = offsets[match.start()], offsets[match.end()]
+                # Every token is preceded by exactly one space: the count is the token index.
+                start = text.count(" ", 0, match.start()) - 1
+                end = text.count(" ", 0, match.end()) - 1
                 if rule.check is None or rule.check(doc, start, end):
                     hits.append(Hit(rule, start, end))
         return hits
