@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from caredesk import domain
+from caredesk.services import analyze_stream as analyze_stream_module
 from caredesk.services.analysis import TextAnalyzer
 from caredesk.services.analyze_stream import AnalyzeJob, analyze_stream
 from caredesk.services.errors import ServiceError
@@ -127,3 +128,16 @@ def test_a_dead_worker_is_an_error_that_says_what_to_do() -> None:
 
     with pytest.raises(ServiceError, match="--workers 1"):
         run(job, lines(20), workers=2, chunk_lines=5)
+
+
+def test_fresh_workers_take_over_after_a_set_number_of_chunks(
+    analyzer: TextAnalyzer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers are replaced so that the words a long stream adds cannot grow memory forever."""
+    monkeypatch.setattr(analyze_stream_module, "RECYCLE_CHUNKS", 2)
+    job = AnalyzeJob(PidRecorder(analyzer, tmp_path))
+
+    out = run(job, lines(30), workers=2, chunk_lines=5)
+
+    assert out == run(AnalyzeJob(analyzer), lines(30), workers=1, chunk_lines=5)
+    assert len(list(tmp_path.iterdir())) >= 3  # three sets of workers for six chunks
