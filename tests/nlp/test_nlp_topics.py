@@ -363,3 +363,88 @@ def test_lead_words_match_like_w_but_are_not_anchors(analyzer: Analyzer) -> None
     for text in ("I don't even want it", "do not want", "not now", "want not"):
         doc = nlp.make_doc(text)
         assert [(h.start, h.end) for h in with_w(doc)] == [(h.start, h.end) for h in with_lead(doc)]
+
+
+# Rule families for phrasings of writers the rules had not seen (third batch, c-2001 on):
+# someone else's data reaching the customer, "how did they know ...", data kept after erasure,
+# exposure in shops and on screens, staff going through the customer's things, call
+# recordings, data passed to debt collectors; robocalls and diallers, "is this genuinely you?",
+# PPI-style claims, surveys, door-to-door sales, recycled numbers, unsubscribing that does
+# nothing, unsociable hours, counted calls, contact via relatives.
+THIRD_BATCH_POSITIVES = [
+    (Topic.PRIVACY, "I keep getting texts meant for the previous owner of this number"),
+    (Topic.PRIVACY, "how did they know I had just cancelled?"),
+    (Topic.PRIVACY, "who passed my number on to them?"),
+    (Topic.PRIVACY, "who is leaking this stuff"),
+    (Topic.PRIVACY, "my new SIM was posted to an address I have never lived at"),
+    (Topic.PRIVACY, "your moderator shared a screenshot of my account"),
+    (Topic.PRIVACY, "the engineer was scrolling through my messages"),
+    (Topic.PRIVACY, "can I get my call recordings deleted?"),
+    (Topic.PRIVACY, "I asked you to erase me last year"),
+    (Topic.PRIVACY, "your app emailed me my password in plain text"),
+    (Topic.PRIVACY, "we noticed you have been travelling, says the text"),
+    (Topic.PRIVACY, "the debt agency was quoting my account number"),
+    (Topic.PRIVACY, "everyone in the queue could see my details on the screen"),
+    (Topic.PRIVACY, "my husband is able to see my itemised calls"),
+    (Topic.PRIVACY, "you passed my details to a debt collection agency"),
+    (Topic.PRIVACY, "the agent told me the previous owner's name"),
+    (Topic.PRIVACY, "login details emailed to my ex's address"),
+    (Topic.PRIVACY, "my data may have been affected by the incident"),
+    (Topic.PRIVACY, "a contract I never signed"),
+    (Topic.PRIVACY, "someone's used my details to order phones"),
+    (Topic.PRIVACY, "the app wants access to my contacts and camera"),
+    (Topic.PRIVACY, "you keep asking for things you already have"),
+    (Topic.UNWANTED_CONTACT, "a robotic voice rang again this morning"),
+    (Topic.UNWANTED_CONTACT, "the auto-dialler rings every afternoon"),
+    (Topic.UNWANTED_CONTACT, "is this genuinely Northwind ringing me about a refund?"),
+    (Topic.UNWANTED_CONTACT, "a caller saying I'm owed compensation for mis-sold insurance"),
+    (Topic.UNWANTED_CONTACT, "the caller claimed to be you"),
+    (Topic.UNWANTED_CONTACT, "what number do you actually call customers from?"),
+    (Topic.UNWANTED_CONTACT, "the survey bot keeps asking me to rate the call"),
+    (Topic.UNWANTED_CONTACT, "a salesman knocked on the door of my flat at 9pm"),
+    (Topic.UNWANTED_CONTACT, "a voicemail about someone called Jo, not me"),
+    (Topic.UNWANTED_CONTACT, "clicked unsubscribe and nothing changed"),
+    (Topic.UNWANTED_CONTACT, "the sheer number of emails you send is silly"),
+    (Topic.UNWANTED_CONTACT, "5 unread marketing emails from you today"),
+    (Topic.UNWANTED_CONTACT, "a sales text at 3am, really?"),
+    (Topic.UNWANTED_CONTACT, "can I turn off the weekly newsletter emails?"),
+    (Topic.UNWANTED_CONTACT, "no more sales calls please"),
+    (Topic.UNWANTED_CONTACT, "they call me with offers weekly"),
+    (Topic.UNWANTED_CONTACT, "your sales team have rung six times"),
+    (Topic.UNWANTED_CONTACT, "you rang my 80 year old father about my bill"),
+    (Topic.UNWANTED_CONTACT, "a company I'd never heard of rang about my contract"),
+    (Topic.UNWANTED_CONTACT, "is 020 7946 0111 a genuine Harbour number?"),
+]
+
+# Their hard negatives: the customer's own action, a parcel, a request for a call, calls failing,
+# a friend or relative, a product.
+THIRD_BATCH_NEGATIVES = [
+    (Topic.PRIVACY, "the previous owner's phone had a cracked screen"),
+    (Topic.PRIVACY, "how do I know if my phone is unlocked"),
+    (Topic.PRIVACY, "who is selling the cheapest iPhone"),
+    (Topic.PRIVACY, "the parcel was sent to an address I don't recognise"),
+    (Topic.PRIVACY, "I went through my photos and deleted the blurry ones"),
+    (Topic.PRIVACY, "I can't listen to my voicemail"),
+    (Topic.PRIVACY, "my kids can't see my browsing history now, love the parental mode"),
+    (Topic.PRIVACY, "how do I get a copy of my bill"),
+    (Topic.PRIVACY, "the old tenant's wifi name is hilarious"),
+    (Topic.UNWANTED_CONTACT, "please call me at 9pm"),
+    (Topic.UNWANTED_CONTACT, "I called customer services 4 times today"),
+    (Topic.UNWANTED_CONTACT, "going to call my mum later"),
+    (Topic.UNWANTED_CONTACT, "the unsubscribe button worked first time"),
+    (Topic.UNWANTED_CONTACT, "I asked for my call recordings three times"),
+    (Topic.UNWANTED_CONTACT, "will the international bar stop whatsapp calls"),
+    (Topic.UNWANTED_CONTACT, "calls drop at night in my flat"),
+    (Topic.UNWANTED_CONTACT, "my mum texts me every week"),
+    (Topic.UNWANTED_CONTACT, "I texted my mum 5 times and it never arrived"),
+]
+
+
+@pytest.mark.parametrize(("topic", "text"), THIRD_BATCH_POSITIVES)
+def test_third_batch_families_fire(analyzer: Analyzer, topic: Topic, text: str) -> None:
+    assert tags(analyzer, text)[topic] >= 0.5
+
+
+@pytest.mark.parametrize(("topic", "text"), THIRD_BATCH_NEGATIVES)
+def test_third_batch_hard_negatives(analyzer: Analyzer, topic: Topic, text: str) -> None:
+    assert tags(analyzer, text)[topic] < 0.5

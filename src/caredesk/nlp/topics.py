@@ -330,7 +330,7 @@ PRIVACY = (
         [w("read", "reading", "reads", "shouted", "announced"), w("my", "our", "his", "her"),
          w("full", "home", op="?"), w(*_PERSONAL), w("out", "aloud")],
         [lead("got", "get", "getting", "obtained", "bought", "received"), lead("your", "my", "our"),
-         w(*_DATA_KIND, op="{0,2}"), w(*_DATA), w("from")],
+         w(*_DATA_KIND, op="{0,2}"), w(*_DATA), w('"', op="?"), w("from")],
         [w("why"), gap(4), w("need", "needs", "want", "wants", "ask", "asking", "asked",
                              "require", "requires"),
          gap(4), w("my", "our"), w("full", op="?"), w(*_PERSONAL, *_SENSITIVE)],
@@ -647,6 +647,497 @@ UNWANTED_CONTACT = (
     )),
 )
 
+# --- more privacy and unwanted contact: phrasings from posts written by other people -----------
+
+# Who should not see or get the customer's data (relatives, carers, neighbours, workplaces).
+_OTHERS = ("mum", "mam", "dad", "wife", "husband", "partner", "boyfriend", "girlfriend", "brother",
+           "sister", "son", "daughter", "nan", "gran", "boss", "mother", "father", "carer",
+           "carers", "grandmother", "grandfather", "ex", "neighbour", "neighbours", "neighbor",
+           "colleague", "colleagues", "employer", "landlord", "stranger", "strangers",
+           "parents", "grandson", "granddaughter", "flatmate", "housemate")
+# Adjectives that may sit between "my" and the person ("my 84 year old mother").
+_PERSON_ADJ = Tok(regex=r"\d+|year|years|old|year-old|elderly|next|door|poor|disabled|vulnerable"
+                        r"|sick|frail|deaf|teenage|little|young|younger|older|late|own|-",
+                  op="{0,4}")
+# Data someone else should not have: a stranger's name, another customer's bill.
+_THEIR_DATA = (*_PERSONAL, "bill", "bills", "tariff", "balance", "debt", "contract", "calls",
+               "texts", "messages", "codes", "code", "puk", "photos", "pictures", "statement",
+               "statements", "appointments", "reminders", "emails", "info", "details")
+# What a disclosure reveals about an account ("told him my outstanding balance").
+_ACCOUNT_FACTS = (*_DATA, "balance", "debt", "arrears", "pin", "password", "dob", "tariff",
+                  "calls", "bill", "bills", "statement", "name", "account", "postcode", "contract")
+_DISCLOSE_TO = ("told", "tell", "telling", "gave", "giving", "disclosed", "disclosing",
+                "revealed", "revealing", "discussed", "discussing", "read", "confirmed",
+                "mentioned", "passed", "sent", "emailed", "forwarded", "texted", "showed")
+
+
+_CANNOT = frozenset({"not", "to", "cannot", "unable", "cant", "can't", "will", "i"})
+
+
+def _not_my_failure(doc: Doc, start: int, end: int) -> bool:
+    """Not "I can't listen to my voicemail" nor "trying to use my camera"."""
+    return (start == 0 or doc[start - 1].norm_ not in _CANNOT) and not_by_me(doc, start, end)
+
+
+def _not_mine_and_data(doc: Doc, start: int, end: int) -> bool:
+    return not_by_me(doc, start, end) and _data_to_wrong_person(doc, start, end)
+
+
+PRIVACY_MORE = (
+    Rule(Topic.PRIVACY, STRONG, patterns=(
+        # someone else's data reaching the customer: "a stranger's bank details", "the previous
+        # owner's name", "someone's verification codes", "40 strangers' email addresses"
+        [w("someone", "somebody", "stranger", "strangers", "owner", "owners", "customer",
+           "customers"), w("else", op="?"), w("'s", "'"),
+         w("full", "personal", "private", "new", "own", "whole", "verification", "security",
+           *_DATA_KIND, op="{0,2}"), w(*_THEIR_DATA)],
+        [w("someone", "somebody"), w("elses", "else's"), w(*_DATA_KIND, op="{0,2}"),
+         w(*_THEIR_DATA)],
+        # "texts meant for a 'Marcus'", "a text meant for another customer" (not "for me")
+        [w(*_CONTACT_PLURAL, "text", "email", "message", "letter", "call", "calls", "post",
+           "mail", "bills", "bill", "codes"), gap(2), w("meant", "intended"), w("for"),
+         Tok(regex=r"(?!me |us |my |our )\S+")],
+        # "the wrong person has been getting my bills", "someone else got my post"
+        [w("wrong", "stranger", "strangers", "neighbour", "neighbours", "ex", "landlord"),
+         gap(3),
+         w("getting", "receiving", "got", "received", "gets", "receives", "opening", "opened",
+           "reading", "seeing", "saw", "sees"), w("my", "our"),
+         w("bills", "bill", "post", "letters", "statements", "mail", "texts", "emails",
+           "messages", "codes", "statement", "details", "data", "info", "information")],
+        # "someones used my details", "someone ported my number out"
+        [w("someone", "someones", "somebody", "fraudster", "fraudsters", "scammer", "scammers",
+           "criminal", "criminals", "thief", "thieves", "stranger", "hacker", "hackers"),
+         w("has", "have", "had", "'s", op="?"),
+         w("used", "using", "stolen", "stole", "cloned", "ported", "moved", "transferred",
+           "swapped", "hijacked", "guessed", "guessing", "cracked", "changed", "reset"),
+         w("my", "our"), w(*_DATA_KIND, op="{0,2}"),
+         w(*_DATA, "details", "identity", "name", "card", "account", "sim", "line")],
+        # "collecting my info", "what information does the app collect about me"
+        [w("collecting", "collect", "collects", "collected", "harvesting", "gathering",
+           "gather", "gathers", "hoarding", "stockpiling"),
+         w("my", "our", "people's", "customers'", "your"), w("personal", op="?"),
+         w(*_DATA, "details", "photos", "contacts")],
+        [w("collect", "collects", "collecting", "collected", "gather", "gathers", "gathering",
+           "harvest", "harvests", "track", "tracks"),
+         w("about", "on"), w("me", "us", "customers", "users", "people")],
+        # "you track which websites I visit"
+        [w("track", "tracks", "tracking", "tracked", "log", "logs", "logging", "monitor",
+           "monitors", "record", "records", "recording"), w("which", "what", "where", "every"),
+         w("websites", "sites", "apps", "pages", "places", "i", "we", "site", "website")],
+        # app permissions: "wants access to my contacts, my photos AND my microphone"
+        [w("access", "permission", "permissions"), w("to"), w("my", "our", "your"),
+         w("contacts", "photos", "microphone", "mic", "camera", "location", "messages",
+           "gallery", "files", "texts", "calls", "pictures")],
+        # "my data 'may have been affected'"
+        [w("my", "our", "customer", "customers", "your", "customers'"),
+         w("personal", op="?"),
+         w("data", "details", "information", "info", "account", "accounts"), w('"', op="?"),
+         w("may", "might", "could", "has", "have", "was", "were"),
+         w("have", "been", op="{0,2}"),
+         w("affected", "impacted", "involved", "caught", "included", "compromised")],
+        # "matched my handle to my account"
+        [w("matched", "linked", "connected", "cross-referenced", "matching", "linking"),
+         w("my", "our"), gap(2), w("to", "with"), w("my", "our")],
+        # "showed my name and address to anyone who typed my number in"
+        [w("showed", "shows", "showing", "displayed", "displays", "displaying",
+           "exposed", "exposing", "revealed", "visible"), gap(6), w("to"),
+         w("the", op="?"),
+         w("anyone", "anybody", "everyone", "everybody", "strangers", "whoever", "public",
+           "world")],
+        [w("read", "reading", "reads", "shouted", "announced"), w("out"), w("my", "our", "his",
+                                                                           "her", "their"),
+         gap(2), w(*_PERSONAL)],
+        [w("names", "addresses", "numbers", "details", "emails"), gap(4), w("of"),
+         w("every", "all", "other", "hundreds", "dozens", "loads", "lots"), w("of", op="?"),
+         w("the", op="?"),
+         w("customer", "customers", "resident", "residents", "people", "neighbours")],
+        [w("passport", "licence", "license", "id"), w("copy", "copies", "scan", "scans")],
+        # "asking me for things you already have"
+        [lead("things", "stuff", "details", "info", "information", "data", "everything",
+              "what"), lead("you", "they"), w("already"),
+         w("have", "hold", "know", "got", "has", "had")],
+        # "my call data being used for research"
+        [w("my", "our", "customer", "customers'", "people's"),
+         w("call", "browsing", "location", "usage", "personal", "private", "customer"),
+         w("data", "records", "history", "information", "details"), w("being"), w("used")],
+        # "a SIM order I never placed", "a line I didn't take out"
+        [lead("order", "orders", "sim", "line", "lines", "phone", "phones", "contract",
+              "contracts", "account", "iphone", "iphones", "upgrade", "handset"),
+         lead("that", op="?"), w("i", "we"), w("never", "did"), w("not", op="?"),
+         w("placed", "ordered", "opened", "took", "requested", "signed", "authorised",
+           "authorized", "authorise", "authorize", "applied")],
+
+        [w("listen", "listening", "listened", "eavesdrop", "eavesdropping", "eavesdropped"),
+         w("in")],
+        # "how did you even have her number", "how does my phone company know about my bank",
+        # "how did they know I'd just moved", "how did that get out"
+        [w("how"), w("did", "do", "does", "would", "could"),
+         lead("you", "they", "he", "she", "it", "the", "your", "my", "northwind", "harbour",
+              "saltire"), gap(3), w("know", "knew"),
+         w("about", "i", "i'd", "i'm", "i've", "where", "my", "we", "that", "what", "when",
+           "you'd", "you've")],
+        # "who handed my file over to them", "who's leaking this"
+        [w("who", "whoever"), w("has", "'s", "is", op="?"),
+         w("handed", "passed", "gave", "given", "sold", "shared", "leaked", "leaking",
+           "selling", "sharing", "passing", "giving", "handing"), gap(4), w("to", "on", "over")],
+        [w("who", "whoever"), w("is", "'s", op="?"),
+         w("leaking", "selling", "sharing", "passing"), w("this", "it", "my", "our", "data",
+                                                         "details", "numbers", "them")],
+        # "put my contract details into a chatbot run by a third party", "taken a screenshot of
+        # my account"
+        [w("screenshot", "screenshots", "photo", "photos", "picture", "pictures"),
+         w("of"), w("my", "our"), w("full", "whole", op="?"),
+         w("account", "details", "screen", "passport", "licence", "license", "id",
+           "address", "post", "letters", "contract")],
+        # call recordings: "my call recordings", "recordings of calls", "how long do you keep
+        # recordings"
+        [w("my", "our", "the", "of", "your"), w("call", "calls", "phone", "voice"),
+         w("recording", "recordings")],
+        [w("recording", "recordings"), w("of"), w("my", "our", "calls", "the", "me", "us"),
+         w("call", "calls", "conversation", "conversations", op="?")],
+        [w("keep", "keeping", "kept", "store", "storing", "stored", "hold", "holding", "retain",
+           "share", "shared", "sharing", "played", "playing", "delete", "deleted", "leaked"),
+         gap(2), w("recording", "recordings")],
+        # data kept after an erasure request: "asked them to erase me", "asked for everything
+        # to be wiped"
+        [w("erase", "wipe", "delete", "forget", "erased", "wiped", "deleted", "forgotten"),
+         w("me", "us", "everything")],
+        [w("everything", "data", "details", "info", "information", "records", "me", "it", "all"),
+         w("to"), w("be"), w("wiped", "erased", "deleted", "removed", "destroyed", "forgotten")],
+        # passwords kept readable: "emailed me my password in plain text"
+        [w("plain", "clear"), w("text", "-", "english")],
+        [w("emailed", "sent", "sends", "texted", "texts", "emails", "showed", "shows"),
+         w("me", "us", op="?"), w("my", "our", "their"), w("own", "actual", "full", op="?"),
+         w("password", "passwords", "passcode")],
+        # marketing that knows too much: "we noticed you've been travelling", "we can see
+        # you've been looking at Harbour's website", "knew I'd been in hospital"
+        [w("noticed", "notice", "see", "seen", "saw", "knew", "know", "knows", "spotted",
+           "tracked"), w("you", "i", "we", "that"),
+         lead("have", "had", "were", "was", "are", "am", "'d", "'ve", "'re", "'m", "been",
+              "recently", op="{0,3}"),
+         w("visited", "visiting", "browsing", "browsed", "travelling", "traveling", "searching",
+           "searched", "looking", "abroad")],
+        # a third party who knew the customer's data: "the collections agency knew my new
+        # mobile number", "a debt agency quoting my account number"
+        [w("knew", "knowing", "quoting", "quoted", "quotes", "mentioned", "mentioning",
+           "recited", "reciting"), w("my", "our"), w(*_DATA_KIND, op="{0,2}"),
+         w(*_ACCOUNT_FACTS)],
+        # exposure: "everyone behind me could read it", "anyone who picks up my phone can see
+        # them", "half the shop heard"
+        [w("anyone", "anybody", "everyone", "everybody", "strangers", "queue", "customers"),
+         gap(5), w("can", "could", "would", "will"), w("see", "read", "hear", "view", "access"),
+         w("it", "them", "my", "our", "everything", "all", "who", "every")],
+        [w("half", "entire", "rest"), w("of", op="?"), w("the"),
+         w("shop", "store", "queue", "office", "street", "room", "bus", "train", "ward"),
+         w("heard", "could", "can", "saw", "knows", "know", "now", "listening")],
+        # "the bill payer can see my texts", "my husband can see every number I've called"
+        [lead(*_OTHERS, "payer", "holder", "anyone", "someone", "engineer", "staff", "agent",
+              "everyone"), lead("is", "are", "was", op="?"),
+         lead("can", "could", "able", "allowed"), w("to", op="?"),
+         w("see", "read", "view", "access", "hear", "listen"), w("to", op="?"),
+         w("my", "all", "every", "who", "our"),
+         w("itemised", "itemized", "full", "whole", "private", "personal", op="{0,2}"),
+         w("texts", "messages", "calls", "number", "numbers", "history", "browsing",
+           "emails", "photos", "bills", "voicemail", "voicemails")],
+        # "every recipient visible", "the screen was facing the queue"
+        [w("recipient", "recipients", "addresses", "screen", "screens", "monitor"), gap(2),
+         w("visible", "facing", "showing", "exposed")],
+        # asking for card data: "asking for my full card number", "the 3 digits on the back"
+        [w("asked", "ask", "asking", "asks", "wanted", "wants", "requested", "demanded"),
+         gap(6), w("full", "long", "whole", "entire", "card", "security"),
+         w("card", "number", "code", "cvv", "cvc"), w("number", "details", "numbers", op="?")],
+        [w("digits", "numbers", "code"), w("on"), w("the"), w("back")],
+    )),
+    Rule(Topic.PRIVACY, STRONG, check=not_by_me, patterns=(
+        # "passed my details to a debt collector", "sold my number to a credit agency"
+        [w(*_DISCLOSE_TO, "handed", "sold", "shared", "passing", "selling", "sharing",
+           "handing", "given"), w("my", "our", "on", "over", "customer", "customers'"), gap(3),
+         w("to", "with"), w("a", "the", "an", "some", "their", "your", op="?"),
+         w("debt", "collection", "collections", "recovery", "credit", "bailiffs", "bailiff",
+           "marketing", "marketers", "advertisers", "insurance", "energy", "solar")],
+        # staff telling a third person: "told him my outstanding balance", "gave my balance to
+        # my brother", "you called HIM about my account"
+        [w(*_DISCLOSE_TO), w("me", "us"), w("the", "a", "his", "her", "their", "someone",
+                                            "somebody", "another", "my"),
+         w("previous", "old", "former", "other", "else", "else's", "partner's", "wife's",
+           "husband's", "partner", "owner", "customer", "person", "stranger", op="{1,2}"),
+         w("'s", op="?"), w(*_THEIR_DATA, "number", "name", "address", "owner")],
+    )),
+    Rule(Topic.PRIVACY, STRONG, check=_not_my_failure, patterns=(
+        # staff and intruders going through the customer's things: "someone was looking through
+        # my stuff", "a stranger listened to your messages", "scrolled through my texts"
+        [w("looking", "looked", "went", "scrolled", "scrolling", "rummaging",
+           "rummaged", "snooping", "snooped", "listened", "listening"),
+         w("through", "into"), w("my", "our", "your"), w("phone", op="?"),
+         w("'s", op="?"),
+         w("stuff", "post", "messages", "texts", "photos", "pictures", "gallery",
+           "emails", "voicemail", "voicemails", "account", "whatsapp", "mail", "letters",
+           "files", "history", "calls")],
+        # "can Harbour listen to my calls", "why does it need my microphone"
+        [w("listen", "listening", "listened", "hear", "record", "recording", "recorded",
+           "recordings"), w("to", "in", op="?"), w("on", op="?"),
+         w("my", "our", "people's", "customers'", "your"),
+         w("calls", "conversations", "phone", "voicemail", "voicemails", "messages")],
+        [w("need", "needs", "want", "wants", "access", "accessing", "use", "uses", "using",
+           "reads", "read", "reading"), w("my", "our", "your"),
+         w("microphone", "mic", "camera", "contacts", "photos", "gallery", "location")],
+    )),
+    Rule(Topic.PRIVACY, STRONG, check=_not_mine_and_data, patterns=(
+        # "sent to an address that isn't mine", "posted to an address I've never lived at"
+        [w("sent", "sending", "emailed", "posted", "addressed", "texted", "delivered",
+           "forwarded", "mailed", "emails", "sends", "posting", "moved", "ported"),
+         gap(10), w("to", "onto"), w("an", "a", "the", "some"),
+         w("address", "email", "number", "account", "person", "name", "sim", "phone"),
+         w("that", "which", "i", "who", op="?"), gap(2), w("not", "never"),
+         w("mine", "me", "recognise", "recognize", "know", "live", "lived", "used", "own")],
+        # "emailed to my daughter's address", "login details sent to my ex's email"
+        [lead(*_SENT_OUT, "emails", "sends", "posts", "going", "goes", "go"), gap(5),
+         w("to"), w("my", "our", "her", "his", "their"), _PERSON_ADJ, w(*_OTHERS),
+         w("'s"), w("address", "email", "house", "flat", "phone", "number", "account",
+                            "inbox")],
+    )),
+)
+
+# Contact words for the new unwanted-contact families (what reached the customer).
+_CONTACT_ANY = ("call", "calls", "called", "rang", "rung", "ringing", "rings", "text", "texts",
+                "texted", "email", "emails", "emailed", "phoned", "message", "messages",
+                "voicemail", "voicemails", "buzzed", "buzzing", "promo", "promos", "offer",
+                "offers", "marketing", "sales")
+# Before an early-morning or late-night time: "at 3am", "before 7 a.m.", "at 10pm", "at midnight"
+# (the tokenizer splits "3am" into "3" and "a.m."; the am/pm token is the rare word a pattern
+# is looked up by).
+_AT = ("at", "before", "around", "past", "after", "gone")
+_REQUEST_WORDS = frozenset({"please", "pls", "plz", "can", "could", "would", "best", "only",
+                            "back", "prefer", "rather"})
+_FROM_WHOM = ("you", "northwind", "harbour", "saltire", "your", "them", "they", "the", "a",
+              "an", "different", "sales", "withheld", "unknown", "random", "one", "him", "her",
+              "this", "that", "same")
+_THEY_SUBJECTS_MORE = frozenset({"department", "dept", "retentions", "retention", "collections",
+                                 "marketing", "salespeople", "lot", "people", "debt", "they've",
+                                 "you've"})
+
+
+_CONTACT_ANY_SET = frozenset((*_CONTACT_ANY, "ring", "ringing", "buzz"))
+
+
+def _their_unsociable_contact(doc: Doc, start: int, end: int) -> bool:
+    """Contact at an unsociable hour, not "please call me after 9pm" nor failing calls.
+
+    A time hit ("at 3am") needs a contact word up to four tokens before it."""
+    if doc[start].norm_ != "middle":
+        before = [i for i in range(max(0, start - 4), start) if doc[i].norm_ in _CONTACT_ANY_SET]
+        if not before:
+            return False
+        start = before[0]
+    if any(doc[i].norm_ in _REQUEST_WORDS for i in range(max(0, start - 3), end)):
+        return False
+    return _contact_not_failing(doc, start, end) and not_by_me(doc, start, end)
+
+
+def _not_my_failing_contact(doc: Doc, start: int, end: int) -> bool:
+    """Not failing calls, not the customer's own contact, not a friend's."""
+    return (_contact_not_failing(doc, start, end) and not_by_me(doc, start, end)
+            and _not_someone_i_know(doc, start, end))
+
+
+_SERVICE_WORDS = frozenset({"customer", "services", "service", "helpline", "support", "you",
+                            "them", "shop", "store", "complaints", "care", "back", "bank",
+                            "team", "line", "chat", "number", "it", "recording", "recordings",
+                            "centre", "center", "up"})
+
+
+def _counted_contact(doc: Doc, start: int, end: int) -> bool:
+    """"your sales team have rung six times" (not "rang customer services 4 times")."""
+    if any(doc[i].norm_ in _SERVICE_WORDS for i in range(start + 1, end)):
+        return False
+    return _not_my_failing_contact(doc, start, end) and _not_someone_i_know(doc, start, end)
+
+
+def _contact_by_them(doc: Doc, start: int, end: int) -> bool:
+    """Like `_contact_by_third_party`, also with a department as the subject."""
+    if _contact_by_third_party(doc, start, end):
+        return True
+    for index in range(start - 1, max(-1, start - 6), -1):
+        norm = doc[index].norm_
+        if is_clause_end(doc, index) or norm in _FIRST_PERSON or norm in _PEOPLE:
+            return False
+        if norm in _THEY_SUBJECTS_MORE:
+            return True
+    return False
+
+
+UNWANTED_MORE = (
+    Rule(Topic.UNWANTED_CONTACT, STRONG, patterns=(
+        # "a company I've never heard of just rang"
+        [w("never", "not"), w("heard"), w("of"), gap(4),
+         w("rang", "called", "phoned", "texted", "emailed", "ringing", "calling", "contacted",
+           "calls", "texts", "emails", "rings", "texting", "emailing")],
+        # robocalls and diallers: "robot voice", "recorded voice", "the auto-dialler"
+        [w("robot", "robotic", "recorded", "automated", "computer", "computerised",
+           "pre-recorded", "ai"), w("voice", "voices", "woman", "man", "lady", "bot")],
+        [w("auto", "predictive", "automatic", "automated"), w("-", op="?"),
+         w("dialler", "dialer", "diallers", "dialers")],
+        [w("autodialler", "autodialer", "robodialler", "robodialer")],
+        # "is this genuinely Harbour?", "had a call ... is this you??", "is it legit"
+        [w("is", "was"), w("this", "it", "that", "there"), w("a", op="?"),
+         w("genuine", "legit", "legitimate"),
+         gap(6), w(*_CONTACT_ANY, "caller", "rings", "calling", "campaign")],
+        [w("is", "was"), w("this", "it", "that"),
+         w("really", "actually", op="?"), w("genuinely", "definitely", "legitimately"),
+         w("you", "northwind", "harbour", "saltire"),
+         gap(6), w(*_CONTACT_ANY, "caller", "rings", "calling", "campaign")],
+        # PPI-style claims: "a call saying I'm owed £400 compensation"
+        [w("call", "calls", "caller", "callers", "text", "texts", "voicemail", "voicemails",
+           "message", "messages", "voice", "calling", "ringing"), gap(6),
+         w("saying", "claiming", "says", "said", "telling", "claims", "claimed"), gap(4),
+         w("owed", "entitled", "eligible", "due"), gap(3),
+         w("refund", "refunds", "compensation", "money", "payout", "rebate", "claim")],
+        # "claimed to be you", "said it was 'Saltire account security'"
+        [w("call", "calls", "caller", "callers", "text", "texts", "voicemail", "message",
+           "email", "emails", "someone", "somebody", "voice"), gap(3),
+         w("claimed", "claiming", "claims", "pretending", "pretended", "said", "saying", "says"),
+         w("to", "it", "they", "he", "she"), w("be", "was", "were", "is", "are"), w('"', op="?"),
+         w("you", "northwind", "harbour", "saltire", "your", "from")],
+        # "what numbers does Harbour actually ring customers from"
+        [w("what", "which"), w("number", "numbers"), w("do", "does", "did", "will", "would"),
+         w("you", "they", "northwind", "harbour", "saltire", "your", "the", op="{0,2}"),
+         w("sales", "team", "staff", "agents", op="?"),
+         w("actually", "genuinely", "really", "usually", "normally", op="?"),
+         w("call", "ring", "text", "phone", "contact", "calling", "ringing"),
+         w("customers", "people", "me", "us", op="?"), w("from")],
+        # "does Northwind ever phone customers to ask for ..."
+        [lead("do", "does", "would", "will"),
+         lead("you", "they", "northwind", "harbour", "saltire"), w("ever"),
+         w("call", "ring", "phone", "text", "email", "contact", "message"),
+         w("customers", "people", "anyone", "users")],
+        # surveys nobody wanted: "asking me to rate it again", "rate your experience"
+        [w("asking", "ask", "asks", "asked", "begging", "wants", "wanting", "pestering"),
+         w("me", "us"), w("to"), w('"', op="?"), w("rate", "review", "score")],
+        [w("rate"), w("your", "our"), w("experience", "visit", "call", "chat")],
+        # marketing letters and door-to-door selling
+        [w("marketing", "promotional", "sales", "promo", "junk"),
+         w("letter", "letters", "leaflet", "leaflets", "flyer", "flyers", "brochure",
+           "brochures", "mailshot", "mailshots", "post")],
+        [w("salesman", "salesmen", "saleswoman", "salespeople", "salesperson", "canvasser",
+           "canvassers", "knockers", "seller", "sellers"), gap(5),
+         w("door", "doorstep", "house", "home", "bungalow", "flat")],
+        [w("door"), w("knockers", "knocker", "knocking", "knock")],
+        # recycled numbers: "calling me for a previous owner of my number", "a voicemail about
+        # someone called Ryan"
+        [w(*_CONTACT_ANY, "calling", "ringing", "texting", "caller"), gap(10),
+         w("for", "about", "asking"), w("someone", "somebody", "a", "some", "the"),
+         w("person", "guy", "woman", "man", op="?"), w("called", "named")],
+        # unsubscribing that does nothing: "clicked unsubscribe", "the unsubscribe link",
+        # "texting STOP does nothing"
+        [w("clicked", "click", "clicking", "hit", "pressed", "tapped", "used"),
+         w("the", op="?"), w('"', op="?"), w("unsubscribe", "opt-out", "optout", "stop")],
+        [w("texting", "sending", "replying", "send", "texted"), w('"', op="?"), w("stop")],
+        # "the amount of emails you send", "a flood of texts"
+        [w("amount", "number", "volume", "quantity", "flood", "barrage", "stream", "deluge",
+           "onslaught", "torrent", "avalanche", "dozens", "hundreds"), w("of"), gap(4),
+         w("calls", "texts", "emails", "messages", "offers", "promos", "marketing", "adverts",
+           "notifications", "voicemails"), gap(4),
+         w("receive", "received", "receiving", "get", "getting", "got", "send", "sends",
+           "sending", "sent", "from", "every", "a", "each", "for", "about")],
+        # "38 unread emails from Saltire", "three texts from you today"
+        [num(not_=("1", "one")),
+         w("unread", "unwanted", "marketing", "sales", "separate", "different", "more",
+           "promotional", "missed", "silent", op="{1,2}"),
+         w("calls", "texts", "emails", "messages", "voicemails", "letters"), w("from"),
+         w(*_FROM_WHOM)],
+        # "left a voicemail on my work phone"
+        [lead("left", "leaving", "leaves", "leave"), w("a", "an", "me", op="?"),
+         w("voicemail", "message", "voicemails", "messages"), w("on", "with", "at"),
+         w("my", "our"), w(*_THIRD_PERSON, "work")],
+    )),
+    Rule(Topic.UNWANTED_CONTACT, STRONG, check=_their_unsociable_contact, patterns=(
+        # contact at unsociable hours: "a text at 3am", "4 calls before 7am", "rang at 10pm",
+        # "a promo at midnight", "in the middle of the night my phone buzzed with a promo"
+        [w(*_AT), Tok(regex=r"(?:0?[1-7]|12)(?:[:.][0-5]\d)?"), w("a.m.")],
+        [w(*_AT), Tok(regex=r"(?:9|1[01])(?:[:.][0-5]\d)?"), w("p.m.", "pm")],
+        [w(*_AT), w("midnight")],
+        [w("middle"), w("of"), w("the"), w("night"), gap(6), w(*_CONTACT_ANY)],
+    )),
+    Rule(Topic.UNWANTED_CONTACT, STRONG, check=_contact_not_failing, patterns=(
+        # "can I turn off the weekly 'your usage' emails" (the customer's own request)
+        [w("turn", "switch", "opt"), w("off", "out"),
+         w("the", "these", "those", "all", "your", "my", "of", op="{0,2}"), gap(8),
+         w("emails", "texts", "notifications", "messages", "calls", "marketing", "offers",
+           "newsletters", "alerts", "surveys")],
+        # "no more phone calls please", "instead of phone calls"
+        [w("no"), w("more"), w("phone", "sales", "marketing", "promotional", op="?"),
+         w("calls", "texts", "emails", "marketing", "offers", "contact")],
+        [w("instead"), w("of"), w("phone", "sales", "marketing"), w("calls", "texts", "emails")],
+        # "a genuine Northwind number?", "had a call ... check it's legit"
+        [w("genuine", "legit", "legitimate", "official"),
+         w("northwind", "harbour", "saltire", op="?"),
+         w("number", "numbers", "call", "caller", "text", "email", "message", "campaign")],
+        [w("call", "calls", "caller", "text", "texts", "voicemail", "message", "email",
+           "emails", "rang", "texted", "emailed"), gap(10), w("'s", "is", "was", "are"),
+         w("legit", "genuine", "legitimate")],
+        # PPI-style: "calls ... 'You may be entitled to compensation'"
+        [w("call", "calls", "caller", "callers", "text", "texts", "voicemail", "voicemails",
+           "message", "messages"), gap(10), w("may", "might", "could"), w("be"),
+         w("entitled", "eligible", "owed"), gap(3),
+         w("compensation", "refund", "refunds", "payout", "rebate", "money")],
+        # "please stop the automated stuff"
+        [w("stop", "end"), w("the", "these", "those", "your", "all", op="{0,2}"),
+         w("automated", "marketing", "promotional", "sales", "spam", "junk", "promo"),
+         w("stuff", "nonsense", "rubbish", "crap", "spam", "junk", "bombardment")],
+    )),
+    Rule(Topic.UNWANTED_CONTACT, STRONG, check=_not_my_failing_contact, patterns=(
+        # "call me with offers weekly", "texts daily", "ring me for 20 minutes every month"
+        [w("ring", "rings", "call", "calls", "text", "texts", "rang", "ringing", "calling",
+           "texting", "phone", "phones", "email", "emails"), w("me", "us"), gap(5),
+         w("every", "each"), w("single", op="?"),
+         w("day", "week", "month", "morning", "evening", "night", "weekend", "fortnight")],
+        [w("calls", "call", "calling", "rang", "ring", "rings", "ringing", "texting", "texts",
+           "texted", "emails", "emailing", "offers", "promos", "phoning", "phoned", "contact",
+           "contacting", "messages"), gap(6),
+         w("weekly", "daily", "nightly", "hourly", "monthly", "fortnightly")],
+        # "keep coming from different addresses", "still getting them"
+        [w("calls", "texts", "emails", "messages", "offers", "letters", "voicemails", "promos",
+           "notifications"), gap(6), w("keep", "keeps", "still", "continue", "continued"),
+         w("coming", "arriving", "landing", "appearing")],
+        [w("still", "keep", "keeps"), w("getting", "receiving"),
+         w("them", "these", "those", "it", "this")],
+        # "stop posting me paper statements"
+        [w("stop", "quit", "cease"), w("posting", "mailing", "emailing", "sending", "texting"),
+         w("me", "us", op="?"), gap(2),
+         w("statements", "letters", "leaflets", "paper", "brochures", "catalogues", "offers",
+           "promos", "mailshots", "surveys")],
+        # "rang me ... about a broadband bundle" (further apart than the sales rule allows)
+        [w("called", "rang", "phoned", "texted", "emailed", "messaged", "ringing", "calling",
+           "texting"), w("me", "us"), gap(8),
+         w("offer", "offering", "sell", "selling", "upgrade", "upgrades", "deal", "deals",
+           "offers", "bundle", "bundles", "broadband", "package", "tv", "fibre")],
+        # "ur ringing again", "texting me nonstop"
+        [w("ringing", "calling", "texting", "phoning", "emailing", "messaging"),
+         w("me", "us", op="?"), w("again", "nonstop", "non-stop", "constantly", "daily",
+                                  "weekly", "nightly", "relentlessly")],
+    )),
+    Rule(Topic.UNWANTED_CONTACT, STRONG, check=_counted_contact, patterns=(
+        # "your sales team have rung six times", "rang my husband four times", "ring someone
+        # 11 times"
+        [w("rung", "rang", "called", "phoned", "texted", "emailed", "messaged", "ringing",
+           "calling", "texting", "ring", "call", "text", "rings", "calls", "texts", "buzzing"),
+         gap(3), num(not_=("1", "one")), w("times", "x")],
+    )),
+    Rule(Topic.UNWANTED_CONTACT, STRONG, check=_contact_by_them, patterns=(
+        # relatives, carers, neighbours: "rung my 84 year old mother", "phoned my next door
+        # neighbour", "called my carer's phone", "called HIM about my account"
+        [w("called", "rang", "rung", "phoned", "texted", "emailed", "contacted", "messaged",
+           "calling", "ringing", "phoning", "texting", "contacting", "visited"),
+         w("to", op="?"), w("my", "our"), _PERSON_ADJ,
+         w(*_THIRD_PERSON, *_OTHERS, "mobile", "landline")],
+        [w("called", "rang", "rung", "phoned", "texted", "emailed", "contacted", "messaged",
+           "calling", "ringing", "phoning", "texting", "contacting"), w("him", "her", "them"),
+         gap(2), w("about", "over", "regarding"), w("my", "our"), gap(1),
+         w("account", "contract", "upgrade", "bill", "debt", "balance", "arrears", "phone",
+           "line", "payment")],
+    )),
+)
+
 # --- blocking ----------------------------------------------------------------------------------
 
 _BLOCKED = ("blocked", "barred", "filtered", "suspended", "locked", "restricted", "censored",
@@ -958,7 +1449,8 @@ CUSTOMER_SERVICE = (
     )),
 )
 
-TOPIC_RULES = (*PRIVACY, *UNWANTED_CONTACT, *BLOCKING, *BILLING, *NETWORK, *CUSTOMER_SERVICE)
+TOPIC_RULES = (*PRIVACY, *PRIVACY_MORE, *UNWANTED_CONTACT, *UNWANTED_MORE, *BLOCKING, *BILLING,
+               *NETWORK, *CUSTOMER_SERVICE)
 
 
 TOPIC_NAMES = tuple(topic.value for topic in Topic)
