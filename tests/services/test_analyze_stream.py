@@ -13,7 +13,7 @@ import pytest
 from caredesk import domain
 from caredesk.services import analyze_stream as analyze_stream_module
 from caredesk.services.analysis import TextAnalyzer
-from caredesk.services.analyze_stream import AnalyzeJob, analyze_stream
+from caredesk.services.analyze_stream import AnalyzeJob, analyze_stream, encode_line, parse_line
 from caredesk.services.errors import ServiceError
 
 POSTS = [
@@ -25,7 +25,7 @@ POSTS = [
 ]
 
 
-def lines(total: int) -> list[str]:
+def lines(total: int) -> list[bytes]:
     """`total` input lines: posts, with a broken line and a line without text among them."""
     out = []
     for number in range(total):
@@ -35,12 +35,12 @@ def lines(total: int) -> list[str]:
             out.append(json.dumps({"id": number}))
         else:
             out.append(json.dumps({"id": number, "text": POSTS[number % len(POSTS)]}))
-    return [line + "\n" for line in out]
+    return [(line + "\n").encode() for line in out]
 
 
-def run(job: AnalyzeJob, source: Sequence[str], **options: int) -> list[dict]:
-    text = "".join(analyze_stream(source, job, **options))
-    return [json.loads(line) for line in text.splitlines()]
+def run(job: AnalyzeJob, source: Sequence[bytes], **options: int) -> list[dict]:
+    out = b"".join(analyze_stream(source, job, **options))
+    return [json.loads(line) for line in out.splitlines()]
 
 
 def test_workers_give_the_same_lines_in_the_same_order(analyzer: TextAnalyzer) -> None:
@@ -95,15 +95,15 @@ def test_one_chunk_of_input_is_analysed_in_process(
 def test_input_is_read_only_a_few_chunks_ahead(analyzer: TextAnalyzer) -> None:
     consumed = count()
 
-    def endless() -> Iterator[str]:
+    def endless() -> Iterator[bytes]:
         for number in consumed:
-            yield json.dumps({"id": number, "text": POSTS[number % len(POSTS)]}) + "\n"
+            yield (json.dumps({"id": number, "text": POSTS[number % len(POSTS)]}) + "\n").encode()
 
     stream = analyze_stream(endless(), AnalyzeJob(analyzer), workers=2, chunk_lines=10)
     first = list(islice(stream, 3))
     stream.close()
 
-    assert len("".join(first).splitlines()) == 30
+    assert len(b"".join(first).splitlines()) == 30
     # 2 workers x 2 chunks in flight, the 3 chunks handed out, and the one being cut.
     assert next(consumed) <= 10 * (2 * 2 + 3 + 1) + 1
 
@@ -141,3 +141,25 @@ def test_fresh_workers_take_over_after_a_set_number_of_chunks(
 
     assert out == run(AnalyzeJob(analyzer), lines(30), workers=1, chunk_lines=5)
     assert len(list(tmp_path.iterdir())) >= 3  # three sets of workers for six chunks
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (b'{"id": 1, "text": "caf\xe9 \xff broken utf-8"}', "caf\ufffd \ufffd broken utf-8"),
+        (b'{"id": 2, "text": "lone \\ud800 surrogate"}', "lone \ud800 surrogate"),
+        (b'{"id": 123456789012345678901234567890, "text": "big id"}', "big id"),
+    ],
+)
+def test_what_the_fast_reader_refuses_is_still_read(line: bytes, expected: str) -> None:
+    assert parse_line(1, line)[2] == expected
+
+
+def test_a_huge_id_is_written_back_exactly() -> None:
+    assert json.loads(encode_line({"id": 123456789012345678901234567890})) == {
+        "id": 123456789012345678901234567890}
+
+
+def test_deeply_nested_json_is_an_error_line_not_a_crash() -> None:
+    assert parse_line(7, b"[" * 100_000) == {
+        "line": 7, "error": "not JSON we can read: nested too deeply"}

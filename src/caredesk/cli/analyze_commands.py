@@ -30,8 +30,7 @@ def analyze(context: CliContext, role: str, model_path: str | None, workers: int
     settings = context.settings()
     job = AnalyzeJob(load_analyzer(settings, model_path), role, settings.nlp.batch_size)
     workers = settings.nlp.workers if workers is None else workers
-    stdin = (line.decode("utf-8", "replace") for line in sys.stdin.buffer)
-    out = sys.stdout
-    for piece in analyze_stream(stdin, job, workers=workers or default_workers()):
+    out = sys.stdout.buffer
+    for piece in analyze_stream(sys.stdin.buffer, job, workers=workers or default_workers()):
         out.write(piece)
     out.flush()
