@@ -74,18 +74,19 @@ def evaluate(model_dir: Path | None, corpus: Path | None, data: Path | None, spl
     click.echo(f"topic macro-F1 privacy/unwanted_contact/blocking "
                f"{report.topic_macro_f1_core:.3f}, all six {report.topic_macro_f1_all:.3f} "
                f"({report.topic_examples} texts)")
-    if report.requests_micro_f1 is not None:
-        click.echo(f"requests micro-F1 {report.requests_micro_f1:.3f} "
-                   f"({report.request_examples} agent replies)")
-    if report.preference_accuracy is not None:
-        click.echo(f"stated preference accuracy {report.preference_accuracy:.3f} "
-                   f"({report.preference_examples} texts)")
-    if report.pii_micro_f1 is not None:
-        click.echo(f"PII span micro-F1 {report.pii_micro_f1:.3f} "
-                   f"({report.pii_examples} posts; exact label, start and end)")
-    if report.pii_real_micro_f1 is not None:
-        click.echo(f"PII span micro-F1 on {report.pii_real_examples} real tweets: "
-                   f"{report.pii_real_micro_f1:.3f} (rows pii-real:*)")
+    optional = [
+        (report.requests_micro_f1, "requests micro-F1 {:.3f} ({} agent replies)",
+         report.request_examples),
+        (report.preference_accuracy, "stated preference accuracy {:.3f} ({} texts)",
+         report.preference_examples),
+        (report.pii_micro_f1, "PII span micro-F1 {:.3f} ({} posts; exact label, start and end)",
+         report.pii_examples),
+        (report.pii_real_micro_f1, "PII span micro-F1 {:.3f} on {} real tweets (rows pii-real:*)",
+         report.pii_real_examples),
+    ]
+    for value, line, examples in optional:
+        if value is not None:
+            click.echo(line.format(value, examples))
 
 
 @model.command()

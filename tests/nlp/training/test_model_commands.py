@@ -44,7 +44,7 @@ def test_train_then_evaluate(tiny_data: Path, tmp_path: Path) -> None:
     assert "PRECISION" in result.stdout and "privacy" in result.stdout
     assert "topic macro-F1 privacy/unwanted_contact/blocking" in result.stdout
     assert "PII span micro-F1 1.000 (3 posts" in result.stdout  # 1 written + 2 real tweets
-    assert "PII span micro-F1 on 2 real tweets: 1.000" in result.stdout
+    assert "PII span micro-F1 1.000 on 2 real tweets" in result.stdout
     assert result.stderr == ""
 
 
