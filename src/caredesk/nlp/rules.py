@@ -48,7 +48,7 @@ class Tok:
             body = r"\S+"
         else:
             body = "|".join(re.escape(n) for n in sorted(self.norms, key=len, reverse=True))
-        return f"(?:(?:{body}) ){self.op}"
+        return f"(?: (?:{body})){self.op}"
 
     @property
     def required(self) -> bool:
@@ -187,7 +187,9 @@ class RuleMatcher:
 
     def _add(self, rule: Rule, pattern: TokenPattern) -> None:
         index = len(self._patterns)
-        regex = re.compile("(?<= )" + "".join(tok.to_regex() for tok in pattern))
+        # Each token brings the space before it, and the last must end where a space follows.
+        # Starting with a literal space (not a lookbehind) lets `re` skip ahead to a space.
+        regex = re.compile("".join(tok.to_regex() for tok in pattern) + "(?= )")
         self._patterns.append((rule, regex))
         words = [t for t in pattern if t.required and t.norms and t.regex is None]
         # The pattern is looked up by one word it cannot match without: a rare one if it has
@@ -251,9 +253,10 @@ class RuleMatcher:
         for index in indexes:
             rule, regex = patterns[index]
             for match in regex.finditer(text):
-                # Every token is preceded by exactly one space: the count is the token index.
-                start = text.count(" ", 0, match.start()) - 1
-                end = text.count(" ", 0, match.end()) - 1
+                # A match starts at the space before its first token and ends where the space
+                # after its last token is; every token has one space before it.
+                start = text.count(" ", 0, match.start())
+                end = text.count(" ", 0, match.end())
                 if rule.check is None or rule.check(doc, start, end):
                     hits.append(Hit(rule, start, end))
         return hits
