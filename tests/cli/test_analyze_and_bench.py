@@ -65,3 +65,36 @@ def test_bench_nlp_prints_figures_as_json() -> None:
     assert figures["posts"] == 300
     assert figures["posts_per_second"] > 0 and figures["peak_memory_mb"] > 0
     assert 0 < figures["latency_ms_p50"] <= figures["latency_ms_p95"] <= figures["latency_ms_p99"]
+
+
+def test_analyze_in_worker_processes_keeps_every_line_in_order() -> None:
+    lines = [json.dumps({"id": n, "text": f"my 4G has been dead for {n} days"})
+             for n in range(2500)]
+
+    result = run("analyze", "--workers", "2", stdin="\n".join(lines) + "\n")
+
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == list(range(2500))
+    assert all("network" in o["labels"] for o in out)
+
+
+def test_bench_nlp_times_the_texts_of_a_given_file(tmp_path: Path) -> None:
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text("\n".join(json.dumps({"id": n, "text": f"post {n}"}) for n in range(7)))
+
+    result = run("bench", "nlp", "--posts", "20", "--texts", str(texts), "--workers", "1")
+
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert (figures["posts"], figures["distinct_texts"], figures["workers"]) == (20, 7, 1)
+
+
+def test_bench_nlp_with_a_file_without_texts_says_what_to_give(tmp_path: Path) -> None:
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text('{"id": 1}\n')
+
+    result = run("bench", "nlp", "--posts", "20", "--texts", str(texts))
+
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ") and "no line has a \"text\"" in result.stderr
