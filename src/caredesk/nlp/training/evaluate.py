@@ -21,9 +21,9 @@ import statistics
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from caredesk.domain import RequestKind, Signal, Topic
+from caredesk.domain import Analysis, RequestKind, Signal, Topic
 from caredesk.nlp.analyzer import Analyzer
 from caredesk.nlp.errors import CorpusError
 from caredesk.nlp.training.corpus import (
@@ -34,9 +34,12 @@ from caredesk.nlp.training.corpus import (
     SHARED_LABELS_FILE,
     SHARED_PII_FILE,
     TOPIC_LABELS,
+    AgentRecord,
     ComplaintRow,
     CustomerRecord,
     PiiRecord,
+    SharedLabel,
+    SharedPiiLabel,
     read_agent_jsonl,
     read_complaint_csv,
     read_customer_jsonl,
@@ -98,35 +101,38 @@ def evaluate_model(model_dir: Path, corpus_dir: Path, complaints_csv: Path | Non
     tweets = _ComplaintCsv(complaints_csv)
     customer = [r for r in read_customer_jsonl(Path(corpus_dir) / CUSTOMER_FILE)
                 if r.split == split]
-    topic_items = [(r.text, r.topics) for r in customer]
-    topic_items += _shared_topic_items(Path(corpus_dir), split, tweets)
-    if not customer and not topic_items:
+    shared_topics = _shared_topic_items(Path(corpus_dir), split, tweets)
+    topic_items = [(r.text, r.topics) for r in customer] + shared_topics
+    if not topic_items:
         raise CorpusError(f"no {split!r} examples in {corpus_dir}")
 
-    complaint_pred = analyzer.analyze([r.text for r in customer])
+    # One analysis of each customer post serves every label scored on it.
+    analysed = analyzer.analyze([r.text for r in customer])
     gold = [r.complaint for r in customer]
-    hits = [int(a.complaint >= THRESHOLD) for a in complaint_pred]
+    hits = [int(a.complaint >= THRESHOLD) for a in analysed]
     labels = [prf(gold, hits, COMPLAINT),
               prf([1 - g for g in gold], [1 - h for h in hits], NOT_COMPLAINT)]
 
-    topic_pred = analyzer.analyze([text for text, _ in topic_items])
+    topic_pred = analysed + analyzer.analyze([text for text, _ in shared_topics])
     topic_scores = {}
     for name in TOPIC_LABELS:
         topic_scores[name] = prf([int(name in topics) for _, topics in topic_items],
                                  [int(a.tags.get(name, 0.0) >= THRESHOLD) for a in topic_pred],
                                  name)
     labels += topic_scores.values()
-    labels += _signal_scores(analyzer, customer)
+    labels += _signal_scores(customer, analysed)
     request_labels, requests_micro, replies = _request_scores(analyzer, Path(corpus_dir), split)
     labels += request_labels
     real, notes = _shared_pii_posts(Path(corpus_dir), split, tweets)
-    pii_posts = _pii_posts(Path(corpus_dir), split) + real
-    pii_labels, pii_micro = _pii_scores(analyzer, pii_posts, "pii")
-    real_labels, real_micro = _pii_scores(analyzer, real, "pii-real")
+    written = _in_split(read_pii_jsonl, Path(corpus_dir) / PII_FILE, split)
+    found_written = analyzer.analyze([r.text for r in written])
+    found_real = analyzer.analyze([r.text for r in real])
+    pii_posts = written + real
+    pii_labels, pii_micro = _pii_scores(pii_posts, found_written + found_real, "pii")
+    real_labels, real_micro = _pii_scores(real, found_real, "pii-real")
     labels += pii_labels + real_labels
-    stated = analyzer.analyze([r.text for r in customer])
     preference_hits = [(a.preference.value if a.preference else None) == r.preference
-                       for a, r in zip(stated, customer, strict=True)]
+                       for a, r in zip(analysed, customer, strict=True)]
     return Evaluation(
         request_examples=replies,
         requests_micro_f1=requests_micro,
@@ -187,8 +193,7 @@ def cross_validate(*, complaints_csv: Path, recipe_dir: Path, folds: int = 10, s
     return CrossValidation(folds=folds, **{k: round(_mean(v), 4) for k, v in results.items()})
 
 
-def _signal_scores(analyzer: Analyzer, customer: list[CustomerRecord]) -> list[LabelScore]:
-    found = analyzer.analyze([r.text for r in customer])
+def _signal_scores(customer: list[CustomerRecord], found: list[Analysis]) -> list[LabelScore]:
     return [
         prf([int(signal.value in r.signals) for r in customer],
             [int(signal in a.signals) for a in found], f"signal:{signal.value}")
@@ -200,8 +205,7 @@ def _request_scores(analyzer: Analyzer, corpus_dir: Path,
                     split: str) -> tuple[list[LabelScore], float | None, int]:
     """Per-kind scores of what agent replies ask for, micro-F1 over all kinds, and how
     many replies were scored."""
-    path = corpus_dir / AGENT_FILE
-    replies = [r for r in read_agent_jsonl(path) if r.split == split] if path.is_file() else []
+    replies = _in_split(read_agent_jsonl, corpus_dir / AGENT_FILE, split)
     if not replies:
         return [], None, 0
     found = analyzer.analyze([r.text for r in replies], role="agent")
@@ -241,8 +245,7 @@ def _shared_topic_items(corpus_dir: Path, split: str,
     """(text, topics) of the real tweets of shared_labels.jsonl in the split. Without the
     CSV this is an error: the topic scores would silently change meaning."""
     path = corpus_dir / SHARED_LABELS_FILE
-    shared = [label for label in read_shared_labels(path)
-              if label.split == split] if path.is_file() else []
+    shared = _in_split(read_shared_labels, path, split)
     return shared_label_texts(shared, tweets.rows(path), path) if shared else []
 
 
@@ -252,8 +255,7 @@ def _shared_pii_posts(corpus_dir: Path, split: str,
     when they are left out because the CSV is not there (the written posts of pii.jsonl
     can still be scored without it, and the note keeps the smaller figure honest)."""
     path = corpus_dir / SHARED_PII_FILE
-    shared = [label for label in read_shared_pii_labels(path)
-              if label.split == split] if path.is_file() else []
+    shared = _in_split(read_shared_pii_labels, path, split)
     if not shared:
         return [], ()
     if tweets.missing():
@@ -264,19 +266,20 @@ def _shared_pii_posts(corpus_dir: Path, split: str,
     return shared_pii_records(shared, tweets.rows(path), path), ()
 
 
-def _pii_posts(corpus_dir: Path, split: str) -> list[PiiRecord]:
-    """The written posts of pii.jsonl in the split (none without the file)."""
-    path = corpus_dir / PII_FILE
-    return [r for r in read_pii_jsonl(path) if r.split == split] if path.is_file() else []
+_Row = TypeVar("_Row", CustomerRecord, AgentRecord, PiiRecord, SharedLabel, SharedPiiLabel)
 
 
-def _pii_scores(analyzer: Analyzer, posts: list[PiiRecord],
+def _in_split(read: Callable[[Path], list[_Row]], path: Path, split: str) -> list[_Row]:
+    """The records of a corpus file in `split` (none when the optional file is absent)."""
+    return [r for r in read(path) if r.split == split] if path.is_file() else []
+
+
+def _pii_scores(posts: list[PiiRecord], found: list[Analysis],
                 prefix: str) -> tuple[list[LabelScore], float | None]:
-    """Per-label exact-match scores of the PII spans found in `posts` (labelled
+    """Per-label exact-match scores of the PII spans `found` in `posts` (labelled
     `<prefix>:<label>`) and the micro-F1 over all labels; nothing without posts."""
     if not posts:
         return [], None
-    found = analyzer.analyze([r.text for r in posts])
     predicted = [[(span.label.value, span.start, span.end) for span in a.pii] for a in found]
     scores, micro = span_prf([r.spans for r in posts], predicted, PII_LABELS)
     return [replace(s, label=f"{prefix}:{s.label}") for s in scores], micro.f1
