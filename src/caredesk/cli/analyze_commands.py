@@ -8,7 +8,7 @@ import click
 
 from caredesk.cli.root import CliContext, cli
 from caredesk.services.analysis import ROLES, load_analyzer
-from caredesk.services.analyze_stream import AnalyzeJob, analyze_stream, default_workers
+from caredesk.services.analyze_stream import AnalyzeJob, analyze_stream, choose_workers
 
 pass_cli = click.make_pass_decorator(CliContext)
 
@@ -29,8 +29,8 @@ def analyze(context: CliContext, role: str, model_path: str | None, workers: int
     """
     settings = context.settings()
     job = AnalyzeJob(load_analyzer(settings, model_path), role, settings.nlp.batch_size)
-    workers = settings.nlp.workers if workers is None else workers
     out = sys.stdout.buffer
-    for piece in analyze_stream(sys.stdin.buffer, job, workers=workers or default_workers()):
+    chosen = choose_workers(workers, settings.nlp.workers)
+    for piece in analyze_stream(sys.stdin.buffer, job, workers=chosen):
         out.write(piece)
     out.flush()

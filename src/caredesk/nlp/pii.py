@@ -331,7 +331,7 @@ _ACCOUNT = re.compile(
     r"(?![\w-])",
     re.IGNORECASE,
 )
-_DIGITS = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 
 def find_dobs(text: str) -> Iterator[PiiSpan]:
@@ -369,7 +369,7 @@ def find_accounts(text: str) -> Iterator[PiiSpan]:
     if not _mentions(text.lower(), _ACCOUNT_WORDS):
         return
     for match in _ACCOUNT.finditer(text):
-        if len(_DIGITS.findall(match.group("number"))) >= 6:
+        if len(_DIGIT.findall(match.group("number"))) >= 6:
             start, end = match.span("number")
             yield PiiSpan(PiiLabel.ACCOUNT, start, end, match.group("number"))
 
@@ -377,7 +377,6 @@ def find_accounts(text: str) -> Iterator[PiiSpan]:
 # --- all together ------------------------------------------------------------------------------
 
 FINDERS = (find_accounts, find_dobs, find_cards, find_emails, find_phones, find_postcodes)
-_DIGIT = re.compile(r"\d")
 
 
 def find_pii(text: str) -> list[PiiSpan]:

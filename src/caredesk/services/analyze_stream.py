@@ -58,6 +58,13 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
+def choose_workers(requested: int | None, configured: int) -> int:
+    """The worker count to use: the one asked for, else the configured one (0 in either
+    means one per core)."""
+    chosen = configured if requested is None else requested
+    return chosen or default_workers()
+
+
 @dataclass(frozen=True)
 class AnalyzeJob:
     """What every chunk is analysed with."""

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from caredesk.config import Settings
 from caredesk.services.analysis import SHIPPED_MODEL, default_model_path, load_analyzer
-from caredesk.services.analyze_stream import default_workers
+from caredesk.services.analyze_stream import choose_workers
 from caredesk.services.demo import demo_file
 from caredesk.services.errors import ServiceError
 
@@ -54,7 +54,7 @@ def bench_nlp(
     progress: Callable[[str], None] = lambda _message: None,
 ) -> NlpBench:
     texts = read_texts(texts_path) if texts_path else _sample_texts()
-    workers = workers or settings.nlp.workers or default_workers()
+    workers = choose_workers(workers, settings.nlp.workers)
     with tempfile.TemporaryDirectory(prefix="caredesk-bench-") as folder:
         source = Path(folder) / "posts.jsonl"
         progress(f"writing {posts} posts")
@@ -158,7 +158,7 @@ class _PeakMemory:
 
 
 def _tree(pid: int) -> list[int]:
-    """`pid` and its descendants (empty when /proc cannot tell)."""
+    """`pid` and the descendants /proc lists for it (just `pid` where it lists none)."""
     found, queue = [], [pid]
     while queue:
         current = queue.pop()
