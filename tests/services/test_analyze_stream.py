@@ -56,7 +56,8 @@ def test_workers_give_the_same_lines_in_the_same_order(analyzer: TextAnalyzer) -
                                       ("line", 6)]
     assert alone[3] == {"line": 4, "error": "not JSON: Expecting property name enclosed in "
                                             "double quotes at column 2"}
-    assert alone[0]["labels"] == ["privacy"] and alone[0]["pii"][0]["text"] == "07700 900123"
+    assert alone[0]["signals"] == ["regulator", "public_pii"]
+    assert alone[0]["pii"][0]["text"] == "07700 900123"
 
 
 class PidRecorder:

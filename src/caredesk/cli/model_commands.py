@@ -24,15 +24,14 @@ def model() -> None:
               help="Where to save the pipeline (default: models/caredesk-triage).")
 @click.option("--corpus", type=click.Path(path_type=Path),
               help="The JSONL corpus folder (default: models/corpus).")
-@click.option("--seed", type=int, default=0, show_default=True)
-@click.option("--topics", type=click.Choice(["rules", "trained"]), default="rules",
-              show_default=True, help="Ship the rule topic tagger or the trained topic head.")
+@click.option("--topics", type=click.Choice(["trained", "rules"]), default="trained",
+              show_default=True, help="Ship the trained topic head or the rule topic tagger.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-def train(data: Path | None, output: Path | None, corpus: Path | None, seed: int, topics: str,
+def train(data: Path | None, output: Path | None, corpus: Path | None, topics: str,
           fmt: str) -> None:
-    """Rebuild the pipeline from models/recipe/ (fixed seed: the same model each time)."""
+    """Rebuild the pipeline from models/recipe/ (the same data gives the same model)."""
     try:
-        report = model_service.train_model(data=data, output=output, corpus=corpus, seed=seed,
+        report = model_service.train_model(data=data, output=output, corpus=corpus,
                                            topics=topics,
                                            progress=progress_reporter("training"))
     finally:

@@ -13,10 +13,10 @@ from spacy.language import Language
 from caredesk.nlp import (
     complaint,
     data_requests,
+    linear_head,  # noqa: F401  (registers the trained heads)
     pii,
     preference,
     signals,
-    textcat_features,  # noqa: F401  (registers the trained classifier)
     topics,
 )
 from caredesk.nlp.tokenizer import TOKENIZER_NAME

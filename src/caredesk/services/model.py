@@ -95,16 +95,16 @@ def _run(work: Callable[[], Any]) -> Any:
 
 
 def train_model(*, data: Path | None = None, output: Path | None = None,
-                corpus: Path | None = None, recipe: Path | None = None, seed: int = 0,
-                topics: str = "rules", overrides: dict[str, Any] | None = None,
+                corpus: Path | None = None, recipe: Path | None = None,
+                topics: str = "trained", overrides: dict[str, Any] | None = None,
                 progress: Progress | None = None) -> TrainReport:
-    """Rebuild the shipped pipeline from the recipe (same seed, same data: same model)."""
+    """Rebuild the shipped pipeline from the recipe (same data and recipe: same model)."""
     from caredesk.nlp.training.train import train_pipeline
 
     result = _run(lambda: train_pipeline(
         recipe_dir=_path(recipe, RECIPE_DIR), corpus_dir=_path(corpus, CORPUS_DIR),
         complaints_csv=_path(data, COMPLAINTS_CSV), output_dir=_path(output, MODEL_DIR),
-        seed=seed, topic_source=topics, overrides=overrides, progress=progress))
+        topic_source=topics, overrides=overrides, progress=progress))
     return TrainReport(path=str(result.path), size_mb=round(result.size_bytes / 1e6, 2),
                        seconds=round(result.seconds, 1),
                        complaint_examples=result.complaint_examples,

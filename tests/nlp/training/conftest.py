@@ -47,6 +47,7 @@ TOPIC_TEXTS = [
     ("you blocked a site although I am over 18", 1, ["blocking"]),
     ("charged twice on my bill this month", 1, ["billing"]),
     ("no signal at home since Monday", 1, ["network"]),
+    ("on hold for an hour and then cut off", 1, ["customer_service"]),
     ("thanks for sorting my upgrade", 0, []),
     ("how do I top up online?", 0, []),
 ]

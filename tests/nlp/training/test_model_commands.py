@@ -35,8 +35,9 @@ def test_train_then_evaluate(tiny_data: Path, tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert report["path"] == str(output) and (output / "config.cfg").is_file()
     assert report["size_mb"] < 50
-    # By default the rule topic tagger ships (it wins on dev); the complaint head is trained.
-    assert "caredesk_topics" in report["components"] and "textcat" in report["components"]
+    # By default both trained heads ship; the rule scorers they replace do not.
+    assert "caredesk_linear_heads" in report["components"]
+    assert "caredesk_topics" not in report["components"]
     assert "caredesk_complaint" not in report["components"]
     result = run("model", "evaluate", "--model", str(output), "--corpus",
                  str(tiny_data / "corpus"), "--data", str(tiny_data / "complaints.csv"))

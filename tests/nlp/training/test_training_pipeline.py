@@ -13,7 +13,7 @@ from caredesk.nlp.training.corpus import PII_LABELS
 from caredesk.nlp.training.evaluate import cross_validate, evaluate_model
 from caredesk.nlp.training.train import CAREDESK_VERSION, train_pipeline
 
-QUICK = {"training.max_epochs": 2}
+QUICK = {"heads.topics.fit.max_iter": 200}
 
 
 @pytest.fixture(scope="module")
@@ -29,11 +29,13 @@ def test_saved_pipeline_loads_through_the_analyzer(trained: Path) -> None:
     analyzer = Analyzer.load(trained)
     assert analyzer.version == CAREDESK_VERSION
     names = analyzer.nlp.pipe_names
-    assert "textcat" in names and "textcat_multilabel" in names
+    assert "caredesk_linear_heads" in names
     # The rule topic tagger and complaint scorer are replaced by the trained heads.
     assert "caredesk_topics" not in names and "caredesk_complaint" not in names
     meta = json.loads((trained / "meta.json").read_text(encoding="utf-8"))
-    assert meta["caredesk_training"]["seed"] == 0
+    # complaint: the 24 CSV tweets + 2 copies of the 11 customer texts in the train split;
+    # topics: those 22 customer texts + the 22 CSV tweets shared_labels.jsonl does not name
+    assert meta["caredesk_training"]["examples"] == {"complaint": 24 + 22, "topics": 22 + 22}
 
 
 def test_analysis_reads_the_trained_cats(trained: Path) -> None:
@@ -73,8 +75,8 @@ def test_evaluate_scores_every_label(trained: Path, tiny_data: Path) -> None:
                                "signal:repeat", "signal:public_pii", "pii:PHONE", "pii:EMAIL",
                                "pii:POSTCODE", "pii:CARD", "pii:DOB", "pii:ACCOUNT",
                                *(f"pii-real:{label}" for label in PII_LABELS)}
-    assert result.complaint_examples == 10  # the test split of customer.jsonl
-    assert result.topic_examples == 12  # plus the two shared tweets, joined by id
+    assert result.complaint_examples == 11  # the test split of customer.jsonl
+    assert result.topic_examples == 13  # plus the two shared tweets, joined by id
     # pii.jsonl's test post and the two tweets of shared_pii_labels.jsonl, joined by id
     assert (result.pii_examples, result.pii_micro_f1) == (3, 1.0)
     assert (result.pii_real_examples, result.pii_real_micro_f1) == (2, 1.0)
@@ -88,3 +90,17 @@ def test_cross_validation_on_a_tiny_csv(tiny_data: Path, recipe_dir: Path) -> No
     assert result.folds == 3
     for value in (result.accuracy, result.macro_f1, result.complaint_f1, result.roc_auc):
         assert 0.0 <= value <= 1.0
+
+
+def test_rule_topics_can_ship_instead_of_the_topic_head(tiny_data: Path, recipe_dir: Path,
+                                                        tmp_path: Path) -> None:
+    output = tmp_path / "rules"
+    result = train_pipeline(recipe_dir=recipe_dir, corpus_dir=tiny_data / "corpus",
+                            complaints_csv=tiny_data / "complaints.csv", output_dir=output,
+                            topic_source="rules")
+    assert "caredesk_topics" in result.pipe_names and result.topic_examples == 0
+    analyzer = Analyzer.load(output)
+    heads = analyzer.nlp.get_pipe("caredesk_linear_heads").heads
+    assert [head.name for head in heads] == ["complaint"]
+    (analysis,) = analyzer.analyze(["your shop read my address out to the whole queue"])
+    assert analysis.tags["privacy"] == 0.9  # the rule tagger's STRONG score, not a probability

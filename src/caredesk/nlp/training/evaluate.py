@@ -10,9 +10,9 @@ shared_pii_labels.jsonl (joined by id like the topic labels); those real tweets 
 also scored on their own, since the written posts share the formats the rules were
 tuned on. Without the CSV the real tweets are left out with a note.
 
-`cross_validate` trains the complaint recipe from scratch k times on a stratified
-k-fold split of the complaint CSV and scores each held-out fold with the final
-(averaged) weights; nothing is selected on the held-out fold.
+`cross_validate` fits the recipe's complaint head k times, on the training folds of a
+stratified k-fold split of the complaint CSV, and scores each held-out fold; nothing
+is selected on the held-out fold.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from caredesk.domain import Analysis, RequestKind, Signal, Topic
 from caredesk.nlp.analyzer import Analyzer
 from caredesk.nlp.errors import CorpusError
+from caredesk.nlp.linear_head import LinearHeads
 from caredesk.nlp.training.corpus import (
     AGENT_FILE,
     CUSTOMER_FILE,
@@ -50,8 +51,8 @@ from caredesk.nlp.training.corpus import (
     shared_pii_records,
 )
 from caredesk.nlp.training.metrics import LabelScore, prf, roc_auc, span_prf, stratified_folds
-from caredesk.nlp.training.readers import COMPLAINT, NOT_COMPLAINT
-from caredesk.nlp.training.train import COMPLAINT_CONFIG, recipe, train_head
+from caredesk.nlp.training.readers import COMPLAINT, NOT_COMPLAINT, complaint_texts
+from caredesk.nlp.training.train import RECIPE, blank, feature_settings, fit_recipe_head, recipe
 
 CORE_TOPICS = (Topic.PRIVACY.value, Topic.UNWANTED_CONTACT.value, Topic.BLOCKING.value)
 THRESHOLD = 0.5
@@ -162,26 +163,20 @@ def cross_validate(*, complaints_csv: Path, recipe_dir: Path, folds: int = 10, s
         splits = stratified_folds(gold_all, folds, seed)
     except ValueError as exc:
         raise CorpusError(f"{complaints_csv}: {exc}") from None
+    config = recipe(Path(recipe_dir) / RECIPE, {**dict(overrides or {}),
+                                                "paths.complaints": str(complaints_csv)})
+    tokenizer = blank()
     results: dict[str, list[float]] = {"accuracy": [], "macro_f1": [], "complaint_f1": [],
                                        "roc_auc": []}
     for fold, held_out in enumerate(splits):
         show(f"fold {fold + 1}/{folds}")
-        fold_keys = {"folds": folds, "fold": fold, "seed": seed}
-        config = recipe(Path(recipe_dir) / COMPLAINT_CONFIG, {
-            **dict(overrides or {}), "system.seed": seed,
-            "paths.complaints": str(complaints_csv), "paths.customer": None,
-            **{f"corpora.train.{k}": v for k, v in fold_keys.items()},
-            "corpora.train.part": "in",
-            # The dev corpus only feeds the training log; it is the training folds again,
-            # so the held-out fold plays no part in training.
-            "corpora.dev.complaints": str(complaints_csv),
-            **{f"corpora.dev.{k}": v for k, v in fold_keys.items()},
-            "corpora.dev.part": "in",
-        })
-        nlp = train_head(config)
+        pairs = complaint_texts(str(complaints_csv), None, "train", folds, fold, "in", seed)
+        head = fit_recipe_head(config, COMPLAINT, pairs)
+        component = LinearHeads(feature_settings(config), [head])
         texts = [rows[i].text for i in held_out]
         gold = [gold_all[i] for i in held_out]
-        scores = [doc.cats[COMPLAINT] for doc in nlp.pipe(texts, batch_size=1000)]
+        docs = component.set_cats([tokenizer.make_doc(text) for text in texts])
+        scores = [doc.cats[COMPLAINT] for doc in docs]
         predicted = [int(score >= THRESHOLD) for score in scores]
         positive = prf(gold, predicted)
         negative = prf([1 - g for g in gold], [1 - p for p in predicted])

@@ -1,35 +1,30 @@
-"""The training data as spaCy corpus readers, named in the recipe configs.
+"""The texts each trained head is fitted on, as (text, cats) pairs.
 
-- `caredesk.complaint_corpus.v1`: the shared complaint CSV (read at train time from its
-  path, never copied) plus the complaint labels of customer.jsonl, as an exclusive
-  `complaint` / `not_complaint` category. With `folds` > 0 it yields one side of a
-  stratified k-fold split of the CSV: `part = "in"` (the training folds) or `"out"`
-  (the held-out fold), for cross-validation.
-- `caredesk.topic_corpus.v1`: customer.jsonl with its six topics as multilabel categories.
+- `complaint_texts`: the shared complaint CSV (read at train time from its path, never
+  copied) plus the complaint labels of customer.jsonl, as `complaint` / `not_complaint`.
+  With `folds` > 0 it gives one side of a stratified k-fold split of the CSV:
+  `part = "in"` (the training folds) or `"out"` (the held-out fold), for cross-validation.
+- `topic_texts`: customer.jsonl with its six topics as independent categories.
+- `unlabelled_tweets`: the real tweets of the complaint CSV that no topic label names,
+  which the topic head also learns from, as posts without a topic.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from pathlib import Path
-
-from spacy.language import Language
-from spacy.training import Example
-from spacy.util import registry
 
 from caredesk.nlp.errors import CorpusError
 from caredesk.nlp.training.corpus import (
     TOPIC_LABELS,
     read_complaint_csv,
     read_customer_jsonl,
+    read_shared_labels,
 )
 from caredesk.nlp.training.metrics import stratified_folds
 
 COMPLAINT, NOT_COMPLAINT = "complaint", "not_complaint"
 COMPLAINT_LABELS = (COMPLAINT, NOT_COMPLAINT)
 PARTS = ("all", "in", "out")
-
-Reader = Callable[[Language], Iterator[Example]]
 
 
 def complaint_cats(label: int) -> dict[str, float]:
@@ -64,31 +59,11 @@ def topic_texts(customer: str, split: str) -> list[tuple[str, dict[str, float]]]
             for r in read_customer_jsonl(Path(customer)) if r.split == split]
 
 
-def _examples(pairs: list[tuple[str, dict[str, float]]]) -> Reader:
-    """A reader that tokenizes once per pipeline and yields the same Examples each epoch
-    (spaCy's update copies them, so they are never changed)."""
-    made: dict[int, list[Example]] = {}
-
-    def read(nlp: Language) -> Iterator[Example]:
-        key = id(nlp.vocab)
-        if key not in made:
-            made.clear()
-            made[key] = [Example.from_dict(nlp.make_doc(text), {"cats": cats})
-                         for text, cats in pairs]
-        yield from made[key]
-
-    return read
-
-
-@registry.readers("caredesk.complaint_corpus.v1")
-def complaint_corpus(complaints: str | None = None, customer: str | None = None,
-                     split: str = "train", folds: int = 0, fold: int = 0, part: str = "all",
-                     seed: int = 0) -> Reader:
-    return _examples(complaint_texts(complaints, customer, split, folds, fold, part, seed))
-
-
-@registry.readers("caredesk.topic_corpus.v1")
-def topic_corpus(customer: str, split: str = "train") -> Reader:
-    if not customer:
-        raise CorpusError("the topic corpus needs paths.customer (models/corpus/customer.jsonl)")
-    return _examples(topic_texts(customer, split))
+def unlabelled_tweets(complaints: str, labelled: str | None) -> list[str]:
+    """The real tweets of the complaint CSV that `labelled` (shared_labels.jsonl) does not
+    name, whatever its split: the topic head learns from them what ordinary traffic to
+    many brands looks like, where the written corpus is dense with topics. About one in
+    twenty of them has a core topic (the labelled sample), so they are noisy negatives;
+    the labelled tweets stay out, being the dev and test splits."""
+    held = {label.tweet_id for label in read_shared_labels(Path(labelled))} if labelled else set()
+    return [row.text for row in read_complaint_csv(Path(complaints)) if row.tweet_id not in held]

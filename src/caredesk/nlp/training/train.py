@@ -1,16 +1,17 @@
-"""Training the shipped pipeline from the recipe configs, reproducibly.
+"""Training the shipped pipeline from the recipe, reproducibly.
 
-Each head is trained on its own by spaCy's training loop from its config
-(`complaint.cfg`, `topics.cfg`), with `[system] seed` fixed, then the two heads
-and the rule components (PII, signals, preference, data requests) are put into
-one pipeline saved with `nlp.to_disk`. The rule complaint scorer is left out, and so
-is the rule topic tagger when the trained topic head is shipped: the analyzer reads
-the complaint score and topics from `doc.cats` when those `Doc._` attributes are unset.
+`models/recipe/triage.cfg` names the trained heads (complaint, topics), the data each
+is fitted on and how (`training.linear`: a deterministic solver, so the same data and
+recipe give byte-identical weights). The heads go into one `caredesk_linear_heads`
+component, which shares one n-gram pass between them, among the rule components
+(PII, signals, preference, data requests); the whole pipeline is saved with
+`nlp.to_disk`. The rule complaint scorer is left out, and so is the rule topic
+tagger unless the rules are asked for: the analyzer reads the complaint score and
+topics from `doc.cats` when those `Doc._` attributes are unset.
 """
 
 from __future__ import annotations
 
-import io
 import shutil
 import time
 from collections.abc import Callable, Mapping
@@ -20,29 +21,30 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.training.initialize import init_nlp
-from spacy.training.loop import train as spacy_train
-from spacy.util import fix_random_seed, load_config, load_model_from_config
+from spacy.util import load_config
 
-from caredesk.nlp import data_requests, pii, preference, signals, topics
+from caredesk.nlp import data_requests, linear_head, pii, preference, signals, topics
 from caredesk.nlp import pipeline as _pipeline  # noqa: F401  (registers tokenizer, factories)
 from caredesk.nlp.errors import CorpusError
+from caredesk.nlp.ngram_features import FeatureSettings
 from caredesk.nlp.tokenizer import TOKENIZER_NAME
 from caredesk.nlp.training import readers
-from caredesk.nlp.training.corpus import CUSTOMER_FILE
+from caredesk.nlp.training.corpus import CUSTOMER_FILE, SHARED_LABELS_FILE
+from caredesk.nlp.training.linear import FitSettings, fit_head
 
-COMPLAINT_CONFIG = "complaint.cfg"
-TOPICS_CONFIG = "topics.cfg"
-TOPIC_SOURCES = ("rules", "trained")
-"""Where the shipped pipeline's topics come from. "rules" (the default) keeps the rule
-topic tagger: on the dev split it beats the topic head trained on ~200 hand-written
-post families (see models/README.md); "trained" ships the textcat_multilabel head."""
+RECIPE = "triage.cfg"
+TOPIC_SOURCES = ("trained", "rules")
+"""Where the shipped pipeline's topics come from. "trained" (the default) is the topic
+head: on posts by writers it never saw it scores 0.84 macro-F1 on the core three topics
+where the rule tagger scores 0.69 (models/README.md); "rules" keeps the rule topic
+tagger, which shows which phrase fired but misses phrasings it was not written for."""
 PIPELINE_NAME = "caredesk_triage"
-PIPELINE_VERSION = "1.0.0"
-CAREDESK_VERSION = "triage-1"
+PIPELINE_VERSION = "2.0.0"
+CAREDESK_VERSION = "triage-2"
 """Stored with each analysis the trained pipeline makes; bump it when the recipe changes."""
 
 Progress = Callable[[str], None]
+Pairs = list[tuple[str, dict[str, float]]]
 
 
 @dataclass(frozen=True)
@@ -56,32 +58,69 @@ class TrainedPipeline:
 
 
 def recipe(path: Path, overrides: Mapping[str, Any] | None = None) -> Any:
-    """A recipe config with `overrides` (dotted keys) applied, not yet interpolated."""
+    """The recipe config with `overrides` (dotted keys) applied and variables filled in."""
     path = Path(path)
     if not path.is_file():
         raise CorpusError(f"recipe config {path} does not exist; the recipe lives in "
                           "models/recipe/")
-    return load_config(path, overrides=dict(overrides or {}), interpolate=False)
+    return load_config(path, overrides=dict(overrides or {}), interpolate=True)
 
 
-def train_head(config: Any) -> Language:
-    """One component trained by spaCy's loop from `config`; the averaged final weights."""
-    filled = load_model_from_config(config, auto_fill=True, validate=True).config
-    nlp = init_nlp(filled)
-    nlp, _ = spacy_train(nlp, None, stdout=io.StringIO(), stderr=io.StringIO())
-    return nlp
+def blank() -> Language:
+    """An empty pipeline with the social tokenizer."""
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
 
 
-def assemble(complaint_nlp: Language, topic_nlp: Language | None) -> Language:
-    """The shipped pipeline: the trained heads sourced into the rule components
-    (the rule topic tagger stands in when there is no trained topic head)."""
-    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
+def feature_settings(config: Any) -> FeatureSettings:
+    settings = dict(config["components"][linear_head.COMPONENT])
+    settings.pop("factory", None)
+    return FeatureSettings(**settings)
+
+
+def head_texts(config: Any, name: str) -> tuple[Pairs, list[float]]:
+    """The (text, cats) pairs the recipe trains head `name` on, and each one's weight."""
+    train = config["heads"][name]["train"]
+    if name == "complaint":
+        pairs = readers.complaint_texts(train["complaints"], train["customer"], train["split"])
+        return pairs, [1.0] * len(pairs)
+    pairs = readers.topic_texts(train["customer"], train["split"])
+    weights = [1.0] * len(pairs)
+    if train.get("unlabelled_tweets"):
+        tweets = readers.unlabelled_tweets(train["unlabelled_tweets"], train["labelled"])
+        pairs += [(text, readers.topic_cats(())) for text in tweets]
+        weights += [float(train["unlabelled_weight"])] * len(tweets)
+    return pairs, weights
+
+
+def fit_recipe_head(config: Any, name: str, pairs: Pairs,
+                    weights: list[float] | None = None) -> linear_head.Head:
+    """Head `name` of the recipe fitted on `pairs` (each weighing `weights`, default 1)."""
+    section = config["heads"][name]
+    labels = tuple(section["labels"])
+    fit = section["fit"]
+    nlp = blank()
+    return fit_head(
+        name, [nlp.make_doc(text) for text, _cats in pairs],
+        [[int(cats[label]) for label in labels] for _text, cats in pairs], labels,
+        feature_settings(config),
+        FitSettings(C=fit["C"], balanced=fit["balanced"],
+                    min_df=(fit["min_df_word"], fit["min_df_char"]),
+                    max_iter=fit["max_iter"], buckets=fit["buckets"]),
+        sample_weight=weights)
+
+
+def assemble(features: FeatureSettings, heads: tuple[linear_head.Head, ...],
+             rule_topics: bool) -> Language:
+    """The shipped pipeline: the trained heads among the rule components (the rule topic
+    tagger too when asked for)."""
+    nlp = blank()
     nlp.add_pipe(pii.COMPONENT)
-    nlp.add_pipe("textcat", source=complaint_nlp)
-    if topic_nlp is None:
+    component = nlp.add_pipe(linear_head.COMPONENT, config={
+        "ngram_size": features.ngram_size, "char_min": features.char_min,
+        "char_max": features.char_max})
+    component.heads = heads
+    if rule_topics:
         nlp.add_pipe(topics.COMPONENT)
-    else:
-        nlp.add_pipe("textcat_multilabel", source=topic_nlp)
     for name in (signals.COMPONENT, preference.COMPONENT, data_requests.COMPONENT):
         nlp.add_pipe(name)
     nlp.meta.update(name=PIPELINE_NAME, version=PIPELINE_VERSION,
@@ -90,10 +129,10 @@ def assemble(complaint_nlp: Language, topic_nlp: Language | None) -> Language:
 
 
 def train_pipeline(*, recipe_dir: Path, corpus_dir: Path, complaints_csv: Path,
-                   output_dir: Path, seed: int = 0, topic_source: str = "rules",
+                   output_dir: Path, topic_source: str = "trained",
                    overrides: Mapping[str, Any] | None = None,
                    progress: Progress | None = None) -> TrainedPipeline:
-    """Train both heads and save the whole pipeline to `output_dir` (replacing it)."""
+    """Fit the heads and save the whole pipeline to `output_dir` (replacing it)."""
     show = progress or (lambda _message: None)
     if topic_source not in TOPIC_SOURCES:
         raise ValueError(f"topic_source must be one of {TOPIC_SOURCES}, not {topic_source!r}")
@@ -102,37 +141,27 @@ def train_pipeline(*, recipe_dir: Path, corpus_dir: Path, complaints_csv: Path,
     if not customer.is_file():
         raise CorpusError(f"customer corpus {customer} does not exist; it should hold the "
                           "labelled customer texts (models/corpus/customer.jsonl)")
-    complaints_csv = Path(complaints_csv)
-    common = {"system.seed": seed, **dict(overrides or {})}
-    complaint_config = recipe(Path(recipe_dir) / COMPLAINT_CONFIG, {
-        **common, "paths.complaints": str(complaints_csv), "paths.customer": str(customer)})
-    topic_config = recipe(Path(recipe_dir) / TOPICS_CONFIG,
-                          {**common, "paths.customer": str(customer)})
-    complaint_count = len(readers.complaint_texts(str(complaints_csv), str(customer), "train"))
-    topic_count = len(readers.topic_texts(str(customer), "train"))
-
-    show(f"training the complaint head on {complaint_count} texts")
-    fix_random_seed(seed)
-    complaint_nlp = train_head(complaint_config)
-    topic_nlp = None
-    if topic_source == "trained":
-        show(f"training the topic head on {topic_count} texts")
-        fix_random_seed(seed)
-        topic_nlp = train_head(topic_config)
-    nlp = assemble(complaint_nlp, topic_nlp)
+    config = recipe(Path(recipe_dir) / RECIPE, {
+        **dict(overrides or {}), "paths.complaints": str(Path(complaints_csv)),
+        "paths.customer": str(customer),
+        "paths.shared_labels": str(Path(corpus_dir) / SHARED_LABELS_FILE)})
+    names = ("complaint", "topics") if topic_source == "trained" else ("complaint",)
+    heads, counts = [], {}
+    for name in names:
+        pairs, weights = head_texts(config, name)
+        counts[name] = len(pairs)
+        show(f"fitting the {name} head on {len(pairs)} texts")
+        heads.append(fit_recipe_head(config, name, pairs, weights))
+    nlp = assemble(feature_settings(config), tuple(heads), rule_topics=topic_source == "rules")
     nlp.meta["caredesk_training"] = {
-        "seed": seed,
-        "complaint": {"config": COMPLAINT_CONFIG, "csv": complaints_csv.name,
-                      "examples": complaint_count},
-        "topics": ({"source": "trained", "config": TOPICS_CONFIG, "corpus": CUSTOMER_FILE,
-                    "examples": topic_count} if topic_nlp else {"source": "rules"}),
-    }
+        "recipe": RECIPE, "csv": Path(complaints_csv).name, "corpus": CUSTOMER_FILE,
+        "examples": counts, "topics": topic_source}
     show(f"saving to {output_dir}")
     _replace_dir(Path(output_dir), nlp)
     return TrainedPipeline(
         path=Path(output_dir), size_bytes=dir_size(Path(output_dir)),
-        seconds=time.perf_counter() - started, complaint_examples=complaint_count,
-        topic_examples=topic_count if topic_nlp else 0, pipe_names=tuple(nlp.pipe_names))
+        seconds=time.perf_counter() - started, complaint_examples=counts["complaint"],
+        topic_examples=counts.get("topics", 0), pipe_names=tuple(nlp.pipe_names))
 
 
 def _replace_dir(output: Path, nlp: Language) -> None:

@@ -1,4 +1,4 @@
-"""The character n-gram features of caredesk.TextCatCharBOW.v1."""
+"""The character n-gram keys the linear heads hash their features with."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 import numpy as np
 
-from caredesk.nlp.textcat_features import char_ngram_keys
+from caredesk.nlp.ngram_features import char_ngram_keys
 
 
 def test_counts_every_ngram_of_the_padded_text() -> None:
@@ -27,7 +27,7 @@ def test_case_insensitive_and_size_aware() -> None:
 
 def test_same_keys_in_another_process() -> None:
     """No salted str hash: a saved model must see the same features after a restart."""
-    code = ("from caredesk.nlp.textcat_features import char_ngram_keys; "
+    code = ("from caredesk.nlp.ngram_features import char_ngram_keys; "
             "print(char_ngram_keys('worst service 😡', 2, 5).tolist())")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={"PYTHONHASHSEED": "123"})
