@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -49,10 +49,20 @@ class Occurrences:
     blocks: np.ndarray  # int64, 0 or 1
     owners: np.ndarray  # int64, index of the doc, ascending
     indptr: np.ndarray  # int64, n_docs + 1
+    _columns: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def n_docs(self) -> int:
         return len(self.indptr) - 1
+
+    def columns(self, buckets: int) -> np.ndarray:
+        """The column of each occurrence: its key's bucket, after the word block's
+        `buckets` columns when it is a character n-gram. Kept per bucket count, so heads
+        of the same size share it."""
+        if buckets not in self._columns:
+            bucket = (self.keys & np.uint64(buckets - 1)).astype(np.int64)
+            self._columns[buckets] = bucket + self.blocks * buckets
+        return self._columns[buckets]
 
 
 def occurrences(docs: Sequence[Doc], settings: FeatureSettings) -> Occurrences:
@@ -68,13 +78,6 @@ def occurrences(docs: Sequence[Doc], settings: FeatureSettings) -> Occurrences:
     indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     return Occurrences(keys=keys[order], blocks=blocks[order], owners=owners[order],
                        indptr=indptr)
-
-
-def bucket_columns(found: Occurrences, buckets: int) -> np.ndarray:
-    """The column of each occurrence: its key's bucket, after the word block's `buckets`
-    columns when it is a character n-gram."""
-    bucket = (found.keys & np.uint64(buckets - 1)).astype(np.int64)
-    return bucket + found.blocks * buckets
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ class Head:
     def matrix(self, found: Occurrences) -> csr_matrix:
         """Docs x columns, the values as the module docstring says (repeats not merged:
         a product with the matrix sums them)."""
-        columns = bucket_columns(found, self.buckets)
+        columns = found.columns(self.buckets)
         values = self.idf[columns].astype(np.float64)
         slots = found.owners * 2 + found.blocks
         norms = np.sqrt(np.bincount(slots, weights=values * values, minlength=2 * found.n_docs))

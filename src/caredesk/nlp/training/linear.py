@@ -18,7 +18,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc
 
 from caredesk.nlp.errors import CorpusError
-from caredesk.nlp.linear_head import Head, Occurrences, bucket_columns, occurrences
+from caredesk.nlp.linear_head import Head, Occurrences, occurrences
 from caredesk.nlp.ngram_features import FeatureSettings
 
 
@@ -42,7 +42,7 @@ def document_frequency_idf(found: Occurrences, buckets: int,
     docs with an n-gram in the column; 0 where df is below the block's `min_df` (such
     n-grams are ignored)."""
     width = 2 * buckets
-    distinct = np.unique(found.owners * width + bucket_columns(found, buckets))  # per (doc, column)
+    distinct = np.unique(found.owners * width + found.columns(buckets))  # per (doc, column)
     df = np.bincount(distinct % width, minlength=width)
     idf = np.log((1.0 + found.n_docs) / (1.0 + df)) + 1.0
     least = np.repeat(np.asarray(min_df), buckets)
