@@ -12,7 +12,7 @@ from sklearn.linear_model import LogisticRegression
 from caredesk.nlp import pipeline  # noqa: F401  (registers the tokenizer and factories)
 from caredesk.nlp.errors import CorpusError
 from caredesk.nlp.linear_head import COMPONENT, Head, LinearHeads, Occurrences, occurrences
-from caredesk.nlp.ngram_features import FeatureSettings
+from caredesk.nlp.ngram_features import BlockKeys, FeatureSettings, char_ngram_keys
 from caredesk.nlp.tokenizer import TOKENIZER_NAME
 from caredesk.nlp.training.linear import (
     FitSettings,
@@ -47,25 +47,31 @@ def head(nlp: spacy.language.Language) -> Head:
     return fit_head("topics", docs, np.array([y for _, y in TEXTS]), LABELS, SETTINGS, FIT)
 
 
-def found(keys: list[int], blocks: list[int], owners: list[int], n_docs: int) -> Occurrences:
-    counts = np.bincount(owners, minlength=n_docs)
-    return Occurrences(keys=np.array(keys, dtype=np.uint64), blocks=np.array(blocks),
-                       owners=np.array(owners), indptr=np.concatenate([[0], np.cumsum(counts)]))
+def found(word: list[list[int]], char: list[list[int]]) -> Occurrences:
+    """Occurrences from each doc's word keys and character keys."""
+    def block(per_doc: list[list[int]]) -> BlockKeys:
+        keys = np.array([key for doc in per_doc for key in doc], dtype=np.uint64)
+        return BlockKeys(keys, np.cumsum([0] + [len(doc) for doc in per_doc]))
+    return Occurrences((block(word), block(char)))
 
 
 def test_occurrences_are_grouped_by_doc(nlp) -> None:
-    got = occurrences([nlp.make_doc("no signal"), nlp.make_doc(""), nlp.make_doc("hi")],
-                      SETTINGS)
-    assert got.owners.tolist() == sorted(got.owners.tolist())
-    assert got.indptr[0] == 0 and got.indptr[-1] == len(got.keys) and got.n_docs == 3
-    assert got.indptr[2] - got.indptr[1] == 1  # the empty doc: only "  ", its padding
-    assert set(got.blocks.tolist()) == {0, 1}
+    texts = ["no signal", "", "hi", "no signal at all 📵"]
+    got = occurrences([nlp.make_doc(text) for text in texts], SETTINGS)
+    word, char = got.blocks
+    assert got.n_docs == 4
+    assert word.indptr.tolist()[:4] == [0, 3, 3, 4]  # no, signal, "no signal"; none; hi
+    assert char.indptr[2] - char.indptr[1] == 1  # the empty doc: only "  ", its padding
+    for number, text in enumerate(texts):
+        own = char.keys[char.indptr[number] : char.indptr[number + 1]]
+        assert sorted(own.tolist()) == sorted(char_ngram_keys(text, 2, 4).tolist())
+    assert word.owners.tolist() == [0, 0, 0, 2] + [3] * 9
 
 
 def test_idf_counts_documents_not_occurrences() -> None:
     # word key 7 three times in doc 0 and once in doc 1; word key 9 once in doc 1;
     # character key 7 once in doc 1
-    occ = found([7, 7, 7, 7, 9, 7], [0, 0, 0, 0, 0, 1], [0, 0, 0, 1, 1, 1], n_docs=2)
+    occ = found(word=[[7, 7, 7], [7, 9]], char=[[], [7]])
     idf = document_frequency_idf(occ, buckets=16, min_df=(1, 1))
     # scikit-learn's smooth idf: log((1 + n) / (1 + df)) + 1; unreached columns 0;
     # character buckets come after the 16 word buckets
@@ -75,7 +81,7 @@ def test_idf_counts_documents_not_occurrences() -> None:
     assert np.count_nonzero(idf) == 3
     assert np.flatnonzero(document_frequency_idf(occ, 16, min_df=(2, 1))).tolist() == [7, 23]
     # the hashing trick: key 7 + 16 lands in bucket 7
-    assert np.flatnonzero(document_frequency_idf(found([23], [0], [0], 1), 16, (1, 1))) == [7]
+    assert np.flatnonzero(document_frequency_idf(found([[23]], [[]]), 16, (1, 1))) == [7]
 
 
 def test_each_occurrence_is_worth_its_idf_and_each_block_has_unit_length() -> None:
@@ -85,7 +91,7 @@ def test_each_occurrence_is_worth_its_idf_and_each_block_has_unit_length() -> No
                 intercept=np.zeros(1, "f"))
     # doc 0: word key 7 twice, 9 once, 5 (never seen in training: idf 0), character key 3;
     # doc 1: word key 9
-    matrix = head.matrix(found([7, 7, 9, 5, 3, 9], [0, 0, 0, 0, 1, 0], [0, 0, 0, 0, 0, 1], 2))
+    matrix = head.matrix(found(word=[[7, 7, 9, 5], [9]], char=[[3], []]))
     dense = matrix.toarray()
     assert dense[0, 7] == pytest.approx(2 / 6**0.5) and dense[0, 9] == pytest.approx(2 / 6**0.5)
     assert dense[0, 5] == 0.0 and dense[0, 16 + 3] == pytest.approx(1.0)
@@ -102,6 +108,25 @@ def test_head_gives_what_scikit_learn_gives_on_the_same_matrix(nlp, head) -> Non
         matrix, target).predict_proba(matrix)[:, 1]
     got = LinearHeads(SETTINGS, [head]).set_cats(docs)
     assert [doc.cats["privacy"] for doc in got] == pytest.approx(expected, abs=1e-5)
+
+
+def test_heads_scored_together_give_each_head_its_own_product(nlp, head) -> None:
+    # The component sums idf * weight and idf^2 for all heads of one size in one product;
+    # each head must still get logistic(matrix @ coef + intercept) of its own matrix.
+    docs = [nlp.make_doc(text) for text, _ in TEXTS] + [nlp.make_doc("")]
+    rng = np.random.default_rng(0)
+    binary = Head(name="complaint", labels=("complaint",), idf=head.idf[::-1].copy(),
+                  coef=rng.normal(size=(len(head.idf), 1)).astype("f"),
+                  intercept=np.array([0.3], "f"))
+    small = Head(name="small", labels=("a", "b", "c"), idf=head.idf[: len(head.idf) // 2],
+                 coef=rng.normal(size=(len(head.idf) // 2, 3)).astype("f"),
+                 intercept=np.zeros(3, "f"))
+    got = LinearHeads(SETTINGS, [head, binary, small]).set_cats(docs)
+    for each in (head, binary, small):
+        found_docs = occurrences(docs, SETTINGS)
+        expected = 1 / (1 + np.exp(-(each.matrix(found_docs) @ each.coef + each.intercept)))
+        for doc, row in zip(got, expected, strict=True):
+            assert [doc.cats[label] for label in each.labels] == pytest.approx(row, abs=1e-5)
 
 
 def test_component_scores_new_text_and_empty_text(nlp, head) -> None:

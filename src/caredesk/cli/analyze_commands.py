@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import click
@@ -29,6 +30,9 @@ def analyze(context: CliContext, role: str, model_path: str | None, workers: int
     """
     settings = context.settings()
     job = AnalyzeJob(load_analyzer(settings, model_path), role, settings.nlp.batch_size)
+    # The pipeline lives as long as the process: keep its ~10^5 objects out of the cyclic
+    # collector's full scans (and, after the fork, out of the workers' copied pages).
+    gc.freeze()
     out = sys.stdout.buffer
     chosen = choose_workers(workers, settings.nlp.workers)
     for piece in analyze_stream(sys.stdin.buffer, job, workers=chosen):

@@ -26,58 +26,43 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from scipy.sparse import csr_matrix
+from scipy.sparse import hstack as sparse_hstack
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from caredesk.nlp.ngram_features import FeatureSettings, batch_features
+from caredesk.nlp.ngram_features import BlockKeys, FeatureSettings, batch_features
 
 COMPONENT = "caredesk_linear_heads"
 INDEX_FILE = "heads.json"
+_TINY = 1e-12
+"""The least norm divided by: a block with no known n-gram is all zeros, not NaN."""
 
 
 @dataclass(frozen=True)
 class Occurrences:
-    """Every n-gram occurrence of a batch of docs, grouped by doc (`indptr`, as in a
-    CSR matrix): its key and its block (0 word, 1 character)."""
+    """Every n-gram occurrence of a batch of docs, one `BlockKeys` per block (0 word,
+    1 character), each grouped by doc."""
 
-    keys: np.ndarray  # uint64
-    blocks: np.ndarray  # int64, 0 or 1
-    owners: np.ndarray  # int64, index of the doc, ascending
-    indptr: np.ndarray  # int64, n_docs + 1
-    _columns: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    blocks: tuple[BlockKeys, ...]
 
     @property
     def n_docs(self) -> int:
-        return len(self.indptr) - 1
-
-    def columns(self, buckets: int) -> np.ndarray:
-        """The column of each occurrence: its key's bucket, after the word block's
-        `buckets` columns when it is a character n-gram. Kept per bucket count, so heads
-        of the same size share it."""
-        if buckets not in self._columns:
-            bucket = (self.keys & np.uint64(buckets - 1)).astype(np.int64)
-            self._columns[buckets] = bucket + self.blocks * buckets
-        return self._columns[buckets]
+        return self.blocks[0].n_docs
 
 
 def occurrences(docs: Sequence[Doc], settings: FeatureSettings) -> Occurrences:
     """The n-gram occurrences of `docs`, computed once and shared by every head."""
-    word, char = batch_features(docs, settings)
-    keys = np.concatenate([word.keys, char.keys])
-    owners = np.concatenate([word.owners, char.owners])
-    blocks = np.concatenate([np.zeros(len(word.keys), np.int64), np.ones(len(char.keys), np.int64)])
-    # a stable sort on a small integer type is a radix sort: cheap
-    small = owners.astype(np.int16 if len(docs) < 2**15 else np.int64)
-    order = np.argsort(small, kind="stable")
-    counts = np.bincount(owners, minlength=len(docs))
-    indptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    return Occurrences(keys=keys[order], blocks=blocks[order], owners=owners[order],
-                       indptr=indptr)
+    return Occurrences(batch_features(docs, settings))
+
+
+def bucket_columns(block: BlockKeys, buckets: int) -> np.ndarray:
+    """Each occurrence's bucket: its key modulo `buckets` (a power of two)."""
+    return (block.keys & np.uint64(buckets - 1)).astype(np.int64)
 
 
 @dataclass(frozen=True)
@@ -99,19 +84,58 @@ class Head:
 
     def matrix(self, found: Occurrences) -> csr_matrix:
         """Docs x columns, the values as the module docstring says (repeats not merged:
-        a product with the matrix sums them)."""
-        columns = found.columns(self.buckets)
-        values = self.idf[columns].astype(np.float64)
-        slots = found.owners * 2 + found.blocks
-        norms = np.sqrt(np.bincount(slots, weights=values * values, minlength=2 * found.n_docs))
-        values /= np.maximum(norms, 1e-12)[slots]
-        return csr_matrix((values.astype(np.float32), columns, found.indptr),
-                          shape=(found.n_docs, len(self.idf)))
+        a product with the matrix sums them). Training fits on this matrix; analysis
+        computes the same products without building it (`_HeadStack`)."""
+        parts = []
+        for number, block in enumerate(found.blocks):
+            idf = self.idf[number * self.buckets : (number + 1) * self.buckets]
+            columns = bucket_columns(block, self.buckets)
+            values = idf[columns].astype(np.float64)
+            norms = np.sqrt(np.bincount(block.owners, weights=values * values,
+                                        minlength=block.n_docs))
+            values /= np.maximum(norms, _TINY)[block.owners]
+            parts.append(csr_matrix((values.astype(np.float32), columns, block.indptr),
+                                    shape=(block.n_docs, self.buckets)))
+        return sparse_hstack(parts, format="csr")
 
-    def predict(self, found: Occurrences) -> np.ndarray:
-        """Probabilities, docs x labels."""
-        logits = self.matrix(found) @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-logits.astype(np.float64)))
+
+class _HeadStack:
+    """Heads of one bucket count, evaluated together for speed.
+
+    For one block of one doc, a head's logit is sum(idf[c] * coef[c]) / sqrt(sum(idf[c]^2))
+    over the doc's occurrences c, the matrix product above with the idf and the norm
+    taken out of the sum. So one sparse matrix of occurrence counts, times one dense
+    matrix with every head's idf * coef and idf^2 as columns, gives every head's
+    numerators and squared norms at once."""
+
+    def __init__(self, heads: Sequence[Head]) -> None:
+        self.heads = tuple(heads)
+        self.buckets = heads[0].buckets
+        self.widths = [len(head.labels) for head in heads]
+        self.weights = []
+        for number in range(2):
+            rows = slice(number * self.buckets, (number + 1) * self.buckets)
+            weighted = [head.idf[rows, None].astype(np.float64) * head.coef[rows]
+                        for head in heads]
+            squares = [head.idf[rows, None].astype(np.float64) ** 2 for head in heads]
+            self.weights.append(np.hstack(weighted + squares).astype(np.float32))
+
+    def predict(self, found: Occurrences) -> list[np.ndarray]:
+        """Each head's probabilities, docs x labels."""
+        labels = sum(self.widths)
+        logits = [np.tile(head.intercept.astype(np.float64), (found.n_docs, 1))
+                  for head in self.heads]
+        for block, weights in zip(found.blocks, self.weights, strict=True):
+            counts = csr_matrix((np.ones(len(block.keys), dtype=np.float32),
+                                 bucket_columns(block, self.buckets), block.indptr),
+                                shape=(block.n_docs, self.buckets))
+            sums = (counts @ weights).astype(np.float64)
+            start = 0
+            for number, width in enumerate(self.widths):
+                norms = np.sqrt(np.maximum(sums[:, labels + number], 0.0))
+                logits[number] += sums[:, start : start + width] / np.maximum(norms, _TINY)[:, None]
+                start += width
+        return [1.0 / (1.0 + np.exp(-logit)) for logit in logits]
 
 
 class LinearHeads:
@@ -120,6 +144,17 @@ class LinearHeads:
     def __init__(self, settings: FeatureSettings, heads: Sequence[Head] = ()) -> None:
         self.settings = settings
         self.heads = tuple(heads)
+
+    @property
+    def heads(self) -> tuple[Head, ...]:
+        return self._heads
+
+    @heads.setter
+    def heads(self, heads: Sequence[Head]) -> None:
+        self._heads = tuple(heads)
+        sizes = sorted({head.buckets for head in self._heads})
+        self._stacks = [_HeadStack([head for head in self._heads if head.buckets == size])
+                        for size in sizes]
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_cats([doc])[0]
@@ -135,13 +170,13 @@ class LinearHeads:
             yield from self.set_cats(batch)
 
     def set_cats(self, docs: list[Doc]) -> list[Doc]:
-        if not self.heads or not docs:
+        if not self._heads or not docs:
             return docs
         found = occurrences(docs, self.settings)
-        for head in self.heads:
-            rows = head.predict(found).tolist()
-            for doc, row in zip(docs, rows, strict=True):
-                doc.cats.update(zip(head.labels, row, strict=True))
+        for stack in self._stacks:
+            for head, scores in zip(stack.heads, stack.predict(found), strict=True):
+                for doc, row in zip(docs, scores.tolist(), strict=True):
+                    doc.cats.update(zip(head.labels, row, strict=True))
         return docs
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:

@@ -18,7 +18,7 @@ from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc
 
 from caredesk.nlp.errors import CorpusError
-from caredesk.nlp.linear_head import Head, Occurrences, occurrences
+from caredesk.nlp.linear_head import Head, Occurrences, bucket_columns, occurrences
 from caredesk.nlp.ngram_features import FeatureSettings
 
 
@@ -41,12 +41,13 @@ def document_frequency_idf(found: Occurrences, buckets: int,
     scikit-learn's `TfidfVectorizer`, `log((1 + n) / (1 + df)) + 1` with df the training
     docs with an n-gram in the column; 0 where df is below the block's `min_df` (such
     n-grams are ignored)."""
-    width = 2 * buckets
-    distinct = np.unique(found.owners * width + found.columns(buckets))  # per (doc, column)
-    df = np.bincount(distinct % width, minlength=width)
-    idf = np.log((1.0 + found.n_docs) / (1.0 + df)) + 1.0
-    least = np.repeat(np.asarray(min_df), buckets)
-    return np.where(df >= least, idf, 0.0).astype(np.float32)
+    idf = []
+    for block, least in zip(found.blocks, min_df, strict=True):
+        distinct = np.unique(block.owners * buckets + bucket_columns(block, buckets))
+        df = np.bincount(distinct % buckets, minlength=buckets)  # docs per column
+        smooth = np.log((1.0 + found.n_docs) / (1.0 + df)) + 1.0
+        idf.append(np.where(df >= least, smooth, 0.0))
+    return np.concatenate(idf).astype(np.float32)
 
 
 def design_matrix(head: Head, found: Occurrences) -> tuple[csr_matrix, np.ndarray]:
