@@ -109,7 +109,7 @@ def test_customer_schema(customer: list[dict]) -> None:
     assert len(customer) >= 700
     for row in customer:
         assert set(row) == CUSTOMER_KEYS, row["id"]
-        assert re.fullmatch(r"c-\d{4}", row["id"])
+        assert re.fullmatch(r"c-\d{4,5}", row["id"])
         assert isinstance(row["text"], str) and row["text"].strip() == row["text"] != ""
         assert row["complaint"] in (0, 1)
         assert isinstance(row["topics"], list) and set(row["topics"]) <= set(TOPICS)
@@ -118,7 +118,7 @@ def test_customer_schema(customer: list[dict]) -> None:
         assert isinstance(row["signals"], list) and set(row["signals"]) <= set(SIGNALS)
         assert len(set(row["signals"])) == len(row["signals"])
         assert row["split"] in SPLITS
-        assert re.fullmatch(r"cf-\d{3,4}", row["family"])
+        assert re.fullmatch(r"cf-\d{3,5}", row["family"])
     assert len({row["id"] for row in customer}) == len(customer)
 
 
@@ -268,7 +268,8 @@ SPLIT_SHARES = {"first": (0.70, 0.15, 0.15), "second": (0.50, 0.20, 0.30),
 def batch(row: dict) -> str:
     """The first batch is c-0001..c-0999 (and all of agent.jsonl); the blind second,
     c-1001..c-1999; the third (training only, written with sight of the rules),
-    c-2001..c-2999; the fourth (eleven blind writers, 400 ids each), c-3001 on."""
+    c-2001..c-2999; the fourth and later (blind writers, each writer's posts split
+    60/15/25), c-3001 on."""
     number = int(row["id"].split("-")[1])
     if number > 3000:
         return "fourth"
@@ -306,7 +307,9 @@ CUSTOMER_CASES = [
     ("ofcom coverage checker says 5g here", lambda r: "regulator" not in r["signals"]),
     ("switching my phone off and on", lambda r: "churn" not in r["signals"]),
     ("thanks for sorting my bill so quickly", lambda r: r["complaint"] == 0),
-    ("can you call me back please", lambda r: r["topics"] == [] and r["complaint"] == 0),
+    # asking for a callback states no preference and is not a contact complaint
+    ("can you call me back please",
+     lambda r: r["preference"] is None and "unwanted_contact" not in r["topics"]),
     ("data allowance", lambda r: "privacy" not in r["topics"]),
     ("ico is my favourite cocktail bar", lambda r: r["signals"] == []),
     ("my number's on the account", lambda r: "public_pii" not in r["signals"]),
@@ -373,6 +376,7 @@ def test_no_duplicate_texts(name: str) -> None:
 
 UK_PHONE = re.compile(r"(?<![\w+])(?:\+44\s?|0)\d(?:[\s-]?\d){8,9}(?!\d)")
 US_PHONE = re.compile(r"(?<!\d)(?:\(?\d{3}\)?[\s.-]?)?555[\s.-]?\d{4}(?!\d)")
+US_PHONE_SHORT = re.compile(r"(?<![\d-])555-01\d\d(?![\d-])")  # 555-0142, no area code
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 FICTIONAL_UK = ("07700900", "02079460")
 FICTIONAL_DOMAINS = {"example.com", "example.org", "example.net"}
@@ -445,6 +449,8 @@ def test_public_pii_posts_contain_pii(customer: list[dict]) -> None:
                 UK_PHONE.search(text)
                 or EMAIL.search(text)
                 or re.search(r"\d{8}|\d{2}/\d{2}/\d{4}|\d{4} \d{4} \d{4} \d{4}", text)
-                or re.search(r"\bNW-\d[\d-]{6,}", text)  # an account number, NW-4471982
+                # an account number: NW-4471982, HT-BUS-448201, HT-55120-B
+                or re.search(r"\b[A-Z]{2,3}(?:-[A-Z]{2,3})?-\d[\dA-Z-]{4,}", text)
+                or US_PHONE_SHORT.search(text)
                 or re.search(r"(?i)\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b", text)
             ), row["id"]

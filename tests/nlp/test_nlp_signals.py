@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from caredesk.domain import Signal
+from caredesk.nlp import extensions
 from caredesk.nlp.analyzer import Analyzer
+from caredesk.nlp.pipeline import build_pipeline
+from caredesk.nlp.signals import SignalFinder
 
 
 def signals(analyzer: Analyzer, text: str) -> tuple[Signal, ...]:
@@ -83,3 +86,19 @@ def test_signals_are_for_customer_text_only(analyzer: Analyzer) -> None:
     result = analyzer.analyze(["Sorry this is the second time, call 07700 900123"], role="agent")[0]
     assert result.signals == ()
     assert result.pii  # PII is still reported, for the draft guard
+
+
+def test_trained_source_reads_the_signals_head_from_cats() -> None:
+    nlp = build_pipeline()
+    finder = SignalFinder(nlp, source="trained", threshold=0.5)
+    doc = nlp.make_doc("whatever the words say, the head decides")
+    doc.cats.update({"regulator": 0.5, "churn": 0.9, "repeat": 0.49})
+    extensions.put(doc, "pii", (("PHONE", 0, 4, "0770"),))
+    assert extensions.get(finder(doc), "signals") == ("regulator", "churn", "public_pii")
+    quiet = nlp.make_doc("I am reporting you to Ofcom")  # the rules would fire; no cats
+    assert extensions.get(finder(quiet), "signals") == ()
+
+
+def test_unknown_signal_source_is_refused() -> None:
+    with pytest.raises(ValueError, match="source must be one of"):
+        SignalFinder(build_pipeline(), source="magic")

@@ -41,7 +41,8 @@ def train(data: Path | None, output: Path | None, corpus: Path | None, topics: s
         return
     click.echo(f"saved {report.path} ({report.size_mb} MB) in {report.seconds} s")
     click.echo(f"complaint head: {report.complaint_examples} texts; "
-               f"topic head: {report.topic_examples} texts")
+               f"topic head: {report.topic_examples} texts; "
+               f"signal head: {report.signal_examples} texts")
     click.echo(f"components: {', '.join(report.components)}")
 
 

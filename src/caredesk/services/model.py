@@ -29,6 +29,7 @@ class TrainReport:
     seconds: float
     complaint_examples: int
     topic_examples: int
+    signal_examples: int
     components: tuple[str, ...]
 
 
@@ -108,7 +109,8 @@ def train_model(*, data: Path | None = None, output: Path | None = None,
     return TrainReport(path=str(result.path), size_mb=round(result.size_bytes / 1e6, 2),
                        seconds=round(result.seconds, 1),
                        complaint_examples=result.complaint_examples,
-                       topic_examples=result.topic_examples, components=result.pipe_names)
+                       topic_examples=result.topic_examples,
+                       signal_examples=result.signal_examples, components=result.pipe_names)
 
 
 def evaluate_model(*, model: Path | None = None, corpus: Path | None = None,

@@ -38,18 +38,21 @@ NON_COMPLAINTS = [
     "@PhoneCo happy with the upgrade, cheers",
     "@PizzaPlace are you open on bank holidays?",
 ]
-TOPIC_TEXTS = [
-    ("you leaked my phone number to a sales firm", 1, ["privacy"]),
-    ("who gave my email address to this company", 1, ["privacy"]),
-    ("stop calling me every day about upgrades", 1, ["unwanted_contact"]),
-    ("another cold call from you today, I opted out", 1, ["unwanted_contact"]),
-    ("my blog is blocked by your adult filter", 1, ["blocking"]),
-    ("you blocked a site although I am over 18", 1, ["blocking"]),
-    ("charged twice on my bill this month", 1, ["billing"]),
-    ("no signal at home since Monday", 1, ["network"]),
-    ("on hold for an hour and then cut off", 1, ["customer_service"]),
-    ("thanks for sorting my upgrade", 0, []),
-    ("how do I top up online?", 0, []),
+TOPIC_TEXTS = [  # text, complaint, topics, signals
+    ("you leaked my phone number to a sales firm, I am reporting you to the ICO", 1,
+     ["privacy"], ["regulator"]),
+    ("who gave my email address to this company", 1, ["privacy"], []),
+    ("stop calling me every day about upgrades, third time I have asked", 1,
+     ["unwanted_contact"], ["repeat"]),
+    ("another cold call from you today, I opted out", 1, ["unwanted_contact"], []),
+    ("my blog is blocked by your adult filter", 1, ["blocking"], []),
+    ("you blocked a site although I am over 18, I am leaving for another network", 1,
+     ["blocking"], ["churn"]),
+    ("charged twice on my bill this month", 1, ["billing"], []),
+    ("no signal at home since Monday", 1, ["network"], []),
+    ("on hold for an hour and then cut off", 1, ["customer_service"], []),
+    ("thanks for sorting my upgrade", 0, [], []),
+    ("how do I top up online?", 0, [], []),
 ]
 SPLITS = ["train", "train", "dev", "test"]
 SHARED_PHONE = "07700 900456"
@@ -79,9 +82,9 @@ def tiny_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus.mkdir()
     lines = []
     for copy in range(4):  # every text in every split, so each split has every topic
-        for i, (text, complaint, topics) in enumerate(TOPIC_TEXTS):
+        for i, (text, complaint, topics, signals) in enumerate(TOPIC_TEXTS):
             lines.append({"id": f"c-{copy}-{i}", "text": text, "complaint": complaint,
-                          "topics": topics, "preference": None, "signals": [],
+                          "topics": topics, "preference": None, "signals": signals,
                           "split": SPLITS[copy]})
     (corpus / "customer.jsonl").write_text(
         "".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
@@ -93,7 +96,8 @@ def tiny_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
          "spans": [{"label": "PHONE", "start": 11, "end": 23}]}) + "\n", encoding="utf-8")
     (corpus / "shared_labels.jsonl").write_text(
         json.dumps({"tweet_id": "1001", "topics": [], "split": "test"}) + "\n"
-        + json.dumps({"tweet_id": 1010, "topics": ["billing"], "split": "test"}) + "\n",
+        + json.dumps({"tweet_id": 1010, "topics": ["billing"], "split": "test"}) + "\n"
+        + json.dumps({"tweet_id": "1003", "topics": ["privacy"], "split": "dev"}) + "\n",
         encoding="utf-8")
     start = COMPLAINTS[2].index(SHARED_PHONE)
     phone = {"label": "PHONE", "start": start, "end": start + len(SHARED_PHONE)}

@@ -88,8 +88,8 @@ def test_shared_labels_join_the_csv_by_id(tiny_data: Path) -> None:
 
 def test_fold_parts_are_disjoint_and_complete(tiny_data: Path) -> None:
     csv_path = str(tiny_data / "complaints.csv")
-    held = complaint_texts(csv_path, None, "train", folds=3, fold=1, part="out")
-    kept = complaint_texts(csv_path, None, "train", folds=3, fold=1, part="in")
+    held = complaint_texts(csv_path, None, (), folds=3, fold=1, part="out")
+    kept = complaint_texts(csv_path, None, (), folds=3, fold=1, part="in")
     assert len(held) == 8 and len(kept) == 16
     assert not {t for t, _ in held} & {t for t, _ in kept}
     assert sum(c["complaint"] for _, c in held) == 4

@@ -7,11 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from caredesk.domain import Analysis, PiiLabel, RequestKind
-from caredesk.nlp import Analyzer
-from caredesk.nlp.training.corpus import PII_LABELS
+from caredesk.domain import Analysis, PiiLabel, RequestKind, Signal
+from caredesk.nlp import Analyzer, signals
+from caredesk.nlp.training.corpus import PII_LABELS, read_complaint_csv
 from caredesk.nlp.training.evaluate import cross_validate, evaluate_model
-from caredesk.nlp.training.train import CAREDESK_VERSION, train_pipeline
+from caredesk.nlp.training.readers import topic_cats
+from caredesk.nlp.training.train import (
+    CAREDESK_VERSION,
+    RECIPE,
+    head_texts,
+    recipe,
+    train_pipeline,
+)
 
 QUICK = {"heads.topics.fit.max_iter": 200}
 
@@ -33,9 +40,29 @@ def test_saved_pipeline_loads_through_the_analyzer(trained: Path) -> None:
     # The rule topic tagger and complaint scorer are replaced by the trained heads.
     assert "caredesk_topics" not in names and "caredesk_complaint" not in names
     meta = json.loads((trained / "meta.json").read_text(encoding="utf-8"))
-    # complaint: the 24 CSV tweets + 2 copies of the 11 customer texts in the train split;
-    # topics: those 22 customer texts + the 22 CSV tweets shared_labels.jsonl does not name
-    assert meta["caredesk_training"]["examples"] == {"complaint": 24 + 22, "topics": 22 + 22}
+    # complaint: the 24 CSV tweets + 3 copies of the 11 customer texts in train and dev;
+    # topics: those 33 customer texts + the dev tweet shared_labels.jsonl labels + the 21
+    # CSV tweets it does not name; signals: the 33 customer texts
+    assert meta["caredesk_training"]["examples"] == {"complaint": 24 + 33, "topics": 33 + 1 + 21,
+                                                     "signals": 33}
+    assert analyzer.nlp.get_pipe("caredesk_signals").source == "trained"
+
+
+def test_topic_head_learns_from_train_and_dev_never_from_test(tiny_data: Path,
+                                                              recipe_dir: Path) -> None:
+    config = recipe(recipe_dir / RECIPE, {
+        "paths.complaints": str(tiny_data / "complaints.csv"),
+        "paths.customer": str(tiny_data / "corpus" / "customer.jsonl"),
+        "paths.shared_labels": str(tiny_data / "corpus" / "shared_labels.jsonl")})
+    pairs, weights = head_texts(config, "topics")
+    csv_texts = [row.text for row in read_complaint_csv(tiny_data / "complaints.csv")]
+    by_text = {text: (cats, weight) for (text, cats), weight in zip(pairs, weights, strict=True)}
+    # the dev tweet with its label, at full weight
+    assert by_text[csv_texts[3]] == ({**topic_cats(()), "privacy": 1.0}, 1.0)
+    # the labelled test tweets stay out; unlabelled tweets are topic-free at their weight
+    assert csv_texts[1] not in by_text and csv_texts[10] not in by_text
+    assert by_text[csv_texts[0]] == (topic_cats(()), 0.3)
+    assert weights.count(1.0) == 33 + 1
 
 
 def test_analysis_reads_the_trained_cats(trained: Path) -> None:
@@ -50,6 +77,13 @@ def test_analysis_reads_the_trained_cats(trained: Path) -> None:
     assert analysis.tags["privacy"] == pytest.approx(doc.cats["privacy"])
     assert analysis.labels == tuple(n for n, s in analysis.tags.items() if s >= 0.5)
     assert [span.label for span in analysis.pii] == [PiiLabel.PHONE]  # rules still run
+    # regulator, churn and repeat from the signals head; public_pii from the PII found
+    for signal in (Signal.REGULATOR, Signal.CHURN, Signal.REPEAT):
+        assert (signal in analysis.signals) == (doc.cats[signal.value] >= signals.THRESHOLD)
+    assert Signal.PUBLIC_PII in analysis.signals
+    (reported,) = analyzer.analyze(["you leaked my phone number to a sales firm, I am "
+                                    "reporting you to the ICO"])
+    assert Signal.REGULATOR in reported.signals
     (agent,) = analyzer.analyze(["Please DM us your mobile number"], role="agent")
     assert RequestKind.PHONE in agent.requests
 
@@ -101,6 +135,6 @@ def test_rule_topics_can_ship_instead_of_the_topic_head(tiny_data: Path, recipe_
     assert "caredesk_topics" in result.pipe_names and result.topic_examples == 0
     analyzer = Analyzer.load(output)
     heads = analyzer.nlp.get_pipe("caredesk_linear_heads").heads
-    assert [head.name for head in heads] == ["complaint"]
+    assert [head.name for head in heads] == ["complaint", "signals"]
     (analysis,) = analyzer.analyze(["your shop read my address out to the whole queue"])
     assert analysis.tags["privacy"] == 0.9  # the rule tagger's STRONG score, not a probability

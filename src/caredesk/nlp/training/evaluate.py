@@ -170,7 +170,7 @@ def cross_validate(*, complaints_csv: Path, recipe_dir: Path, folds: int = 10, s
                                        "roc_auc": []}
     for fold, held_out in enumerate(splits):
         show(f"fold {fold + 1}/{folds}")
-        pairs = complaint_texts(str(complaints_csv), None, "train", folds, fold, "in", seed)
+        pairs = complaint_texts(str(complaints_csv), None, (), folds, fold, "in", seed)
         head = fit_recipe_head(config, COMPLAINT, pairs)
         component = LinearHeads(feature_settings(config), [head])
         texts = [rows[i].text for i in held_out]

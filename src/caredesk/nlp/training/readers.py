@@ -5,26 +5,37 @@
   With `folds` > 0 it gives one side of a stratified k-fold split of the CSV:
   `part = "in"` (the training folds) or `"out"` (the held-out fold), for cross-validation.
 - `topic_texts`: customer.jsonl with its six topics as independent categories.
+- `signal_texts`: customer.jsonl with the escalation signals a head can learn from
+  wording (regulator, churn, repeat) as independent categories.
+- `labelled_tweets`: real tweets of the complaint CSV with the topics that
+  shared_labels.jsonl gives them, for the splits asked for.
 - `unlabelled_tweets`: the real tweets of the complaint CSV that no topic label names,
   which the topic head also learns from, as posts without a topic.
+
+Splits are asked for as a collection ("train", "dev"): the shipped heads are fitted on
+both, once their settings were chosen (models/README.md).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from caredesk.nlp.errors import CorpusError
+from caredesk.nlp.signals import TRAINED_SIGNALS
 from caredesk.nlp.training.corpus import (
     TOPIC_LABELS,
     read_complaint_csv,
     read_customer_jsonl,
     read_shared_labels,
+    shared_label_texts,
 )
 from caredesk.nlp.training.metrics import stratified_folds
 
 COMPLAINT, NOT_COMPLAINT = "complaint", "not_complaint"
 COMPLAINT_LABELS = (COMPLAINT, NOT_COMPLAINT)
 PARTS = ("all", "in", "out")
+SIGNAL_LABELS = tuple(signal.value for signal in TRAINED_SIGNALS)
 
 
 def complaint_cats(label: int) -> dict[str, float]:
@@ -35,7 +46,12 @@ def topic_cats(topics: tuple[str, ...]) -> dict[str, float]:
     return {name: float(name in topics) for name in TOPIC_LABELS}
 
 
-def complaint_texts(complaints: str | None, customer: str | None, split: str, folds: int = 0,
+def signal_cats(signals: tuple[str, ...]) -> dict[str, float]:
+    return {name: float(name in signals) for name in SIGNAL_LABELS}
+
+
+def complaint_texts(complaints: str | None, customer: str | None, splits: Collection[str],
+                    folds: int = 0,
                     fold: int = 0, part: str = "all",
                     seed: int = 0) -> list[tuple[str, dict[str, float]]]:
     """(text, cats) pairs for the complaint head; see the module docstring."""
@@ -50,13 +66,28 @@ def complaint_texts(complaints: str | None, customer: str | None, split: str, fo
         pairs += [(row.text, complaint_cats(row.complaint)) for row in rows]
     if customer:
         pairs += [(r.text, complaint_cats(r.complaint))
-                  for r in read_customer_jsonl(Path(customer)) if r.split == split]
+                  for r in read_customer_jsonl(Path(customer)) if r.split in splits]
     return pairs
 
 
-def topic_texts(customer: str, split: str) -> list[tuple[str, dict[str, float]]]:
+def topic_texts(customer: str, splits: Collection[str]) -> list[tuple[str, dict[str, float]]]:
     return [(r.text, topic_cats(r.topics))
-            for r in read_customer_jsonl(Path(customer)) if r.split == split]
+            for r in read_customer_jsonl(Path(customer)) if r.split in splits]
+
+
+def signal_texts(customer: str, splits: Collection[str]) -> list[tuple[str, dict[str, float]]]:
+    return [(r.text, signal_cats(r.signals))
+            for r in read_customer_jsonl(Path(customer)) if r.split in splits]
+
+
+def labelled_tweets(complaints: str, labelled: str,
+                    splits: Collection[str]) -> list[tuple[str, dict[str, float]]]:
+    """The CSV tweets that `labelled` (shared_labels.jsonl) puts in `splits`, with the
+    topics it gives them."""
+    labels = [label for label in read_shared_labels(Path(labelled)) if label.split in splits]
+    rows = read_complaint_csv(Path(complaints))
+    return [(text, topic_cats(topics))
+            for text, topics in shared_label_texts(labels, rows, Path(labelled))]
 
 
 def unlabelled_tweets(complaints: str, labelled: str | None) -> list[str]:

@@ -40,8 +40,11 @@ where the rule tagger scores 0.69 (models/README.md); "rules" keeps the rule top
 tagger, which shows which phrase fired but misses phrasings it was not written for."""
 PIPELINE_NAME = "caredesk_triage"
 PIPELINE_VERSION = "2.0.0"
-CAREDESK_VERSION = "triage-2"
+CAREDESK_VERSION = "triage-3"
 """Stored with each analysis the trained pipeline makes; bump it when the recipe changes."""
+
+COMPLAINT, TOPICS, SIGNALS = "complaint", "topics", "signals"
+"""The recipe's heads (models/recipe/triage.cfg)."""
 
 Progress = Callable[[str], None]
 Pairs = list[tuple[str, dict[str, float]]]
@@ -54,6 +57,7 @@ class TrainedPipeline:
     seconds: float
     complaint_examples: int
     topic_examples: int
+    signal_examples: int
     pipe_names: tuple[str, ...]
 
 
@@ -80,10 +84,17 @@ def feature_settings(config: Any) -> FeatureSettings:
 def head_texts(config: Any, name: str) -> tuple[Pairs, list[float]]:
     """The (text, cats) pairs the recipe trains head `name` on, and each one's weight."""
     train = config["heads"][name]["train"]
-    if name == "complaint":
-        pairs = readers.complaint_texts(train["complaints"], train["customer"], train["split"])
+    splits = tuple(train["splits"])
+    if name == COMPLAINT:
+        pairs = readers.complaint_texts(train["complaints"], train["customer"], splits)
         return pairs, [1.0] * len(pairs)
-    pairs = readers.topic_texts(train["customer"], train["split"])
+    if name == SIGNALS:
+        pairs = readers.signal_texts(train["customer"], splits)
+        return pairs, [1.0] * len(pairs)
+    pairs = readers.topic_texts(train["customer"], splits)
+    if train.get("labelled_splits"):
+        pairs += readers.labelled_tweets(train["unlabelled_tweets"], train["labelled"],
+                                         tuple(train["labelled_splits"]))
     weights = [1.0] * len(pairs)
     if train.get("unlabelled_tweets"):
         tweets = readers.unlabelled_tweets(train["unlabelled_tweets"], train["labelled"])
@@ -112,7 +123,8 @@ def fit_recipe_head(config: Any, name: str, pairs: Pairs,
 def assemble(features: FeatureSettings, heads: tuple[linear_head.Head, ...],
              rule_topics: bool) -> Language:
     """The shipped pipeline: the trained heads among the rule components (the rule topic
-    tagger too when asked for)."""
+    tagger too when asked for); the signal finder reads the signals head when there is
+    one."""
     nlp = blank()
     nlp.add_pipe(pii.COMPONENT)
     component = nlp.add_pipe(linear_head.COMPONENT, config={
@@ -121,7 +133,10 @@ def assemble(features: FeatureSettings, heads: tuple[linear_head.Head, ...],
     component.heads = heads
     if rule_topics:
         nlp.add_pipe(topics.COMPONENT)
-    for name in (signals.COMPONENT, preference.COMPONENT, data_requests.COMPONENT):
+    trained_signals = any(head.name == SIGNALS for head in heads)
+    nlp.add_pipe(signals.COMPONENT,
+                 config={"source": "trained" if trained_signals else "rules"})
+    for name in (preference.COMPONENT, data_requests.COMPONENT):
         nlp.add_pipe(name)
     nlp.meta.update(name=PIPELINE_NAME, version=PIPELINE_VERSION,
                     caredesk_version=CAREDESK_VERSION)
@@ -145,7 +160,7 @@ def train_pipeline(*, recipe_dir: Path, corpus_dir: Path, complaints_csv: Path,
         **dict(overrides or {}), "paths.complaints": str(Path(complaints_csv)),
         "paths.customer": str(customer),
         "paths.shared_labels": str(Path(corpus_dir) / SHARED_LABELS_FILE)})
-    names = ("complaint", "topics") if topic_source == "trained" else ("complaint",)
+    names = (COMPLAINT, TOPICS, SIGNALS) if topic_source == "trained" else (COMPLAINT, SIGNALS)
     heads, counts = [], {}
     for name in names:
         pairs, weights = head_texts(config, name)
@@ -160,8 +175,9 @@ def train_pipeline(*, recipe_dir: Path, corpus_dir: Path, complaints_csv: Path,
     _replace_dir(Path(output_dir), nlp)
     return TrainedPipeline(
         path=Path(output_dir), size_bytes=dir_size(Path(output_dir)),
-        seconds=time.perf_counter() - started, complaint_examples=counts["complaint"],
-        topic_examples=counts.get("topics", 0), pipe_names=tuple(nlp.pipe_names))
+        seconds=time.perf_counter() - started, complaint_examples=counts[COMPLAINT],
+        topic_examples=counts.get(TOPICS, 0), signal_examples=counts[SIGNALS],
+        pipe_names=tuple(nlp.pipe_names))
 
 
 def _replace_dir(output: Path, nlp: Language) -> None:
