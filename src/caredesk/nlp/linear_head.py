@@ -112,13 +112,18 @@ class _HeadStack:
         self.heads = tuple(heads)
         self.buckets = heads[0].buckets
         self.widths = [len(head.labels) for head in heads]
+        labels = sum(self.widths)
         self.weights = []
-        for number in range(2):
+        for number in range(2):  # filled in place: no full-size temporaries
             rows = slice(number * self.buckets, (number + 1) * self.buckets)
-            weighted = [head.idf[rows, None].astype(np.float64) * head.coef[rows]
-                        for head in heads]
-            squares = [head.idf[rows, None].astype(np.float64) ** 2 for head in heads]
-            self.weights.append(np.hstack(weighted + squares).astype(np.float32))
+            weights = np.empty((self.buckets, labels + len(heads)), dtype=np.float32)
+            start = 0
+            for index, (head, width) in enumerate(zip(heads, self.widths, strict=True)):
+                idf = head.idf[rows, None]
+                np.multiply(idf, head.coef[rows], out=weights[:, start : start + width])
+                np.multiply(idf, idf, out=weights[:, labels + index : labels + index + 1])
+                start += width
+            self.weights.append(weights)
 
     def predict(self, found: Occurrences) -> list[np.ndarray]:
         """Each head's probabilities, docs x labels."""
