@@ -160,6 +160,8 @@ class LinearHeads:
         sizes = sorted({head.buckets for head in self._heads})
         self._stacks = [_HeadStack([head for head in self._heads if head.buckets == size])
                         for size in sizes]
+        self._labels = tuple(label for stack in self._stacks for head in stack.heads
+                             for label in head.labels)
 
     def __call__(self, doc: Doc) -> Doc:
         return self.set_cats([doc])[0]
@@ -178,10 +180,10 @@ class LinearHeads:
         if not self._heads or not docs:
             return docs
         found = occurrences(docs, self.settings)
-        for stack in self._stacks:
-            for head, scores in zip(stack.heads, stack.predict(found), strict=True):
-                for doc, row in zip(docs, scores.tolist(), strict=True):
-                    doc.cats.update(zip(head.labels, row, strict=True))
+        scores = np.hstack([part for stack in self._stacks for part in stack.predict(found)])
+        labels = self._labels
+        for doc, row in zip(docs, scores.tolist(), strict=True):
+            doc.cats.update(zip(labels, row, strict=True))
         return docs
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:

@@ -86,13 +86,14 @@ def test_shared_labels_join_the_csv_by_id(tiny_data: Path) -> None:
         shared_label_texts(missing, rows, tiny_data / "corpus" / "shared_labels.jsonl")
 
 
-def test_fold_parts_are_disjoint_and_complete(tiny_data: Path) -> None:
+def test_complaint_texts_join_the_csv_and_the_asked_splits(tiny_data: Path) -> None:
     csv_path = str(tiny_data / "complaints.csv")
-    held = complaint_texts(csv_path, None, (), folds=3, fold=1, part="out")
-    kept = complaint_texts(csv_path, None, (), folds=3, fold=1, part="in")
-    assert len(held) == 8 and len(kept) == 16
-    assert not {t for t, _ in held} & {t for t, _ in kept}
-    assert sum(c["complaint"] for _, c in held) == 4
+    customer = str(tiny_data / "corpus" / "customer.jsonl")
+    assert len(complaint_texts(csv_path, None, ())) == 24
+    # 11 customer texts per copy; the train split has two copies, dev one, test one
+    assert len(complaint_texts(csv_path, customer, ("train",))) == 24 + 22
+    both = complaint_texts(None, customer, ("train", "dev"))
+    assert len(both) == 33 and both[0][1] == {"complaint": 1.0, "not_complaint": 0.0}
 
 
 def test_reads_pii_spans(tmp_path: Path) -> None:

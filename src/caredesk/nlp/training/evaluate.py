@@ -51,7 +51,7 @@ from caredesk.nlp.training.corpus import (
     shared_pii_records,
 )
 from caredesk.nlp.training.metrics import LabelScore, prf, roc_auc, span_prf, stratified_folds
-from caredesk.nlp.training.readers import COMPLAINT, NOT_COMPLAINT, complaint_texts
+from caredesk.nlp.training.readers import COMPLAINT, NOT_COMPLAINT, complaint_cats
 from caredesk.nlp.training.train import RECIPE, blank, feature_settings, fit_recipe_head, recipe
 
 CORE_TOPICS = (Topic.PRIVACY.value, Topic.UNWANTED_CONTACT.value, Topic.BLOCKING.value)
@@ -170,7 +170,9 @@ def cross_validate(*, complaints_csv: Path, recipe_dir: Path, folds: int = 10, s
                                        "roc_auc": []}
     for fold, held_out in enumerate(splits):
         show(f"fold {fold + 1}/{folds}")
-        pairs = complaint_texts(str(complaints_csv), None, (), folds, fold, "in", seed)
+        held = set(held_out)
+        pairs = [(row.text, complaint_cats(row.complaint))
+                 for index, row in enumerate(rows) if index not in held]
         head = fit_recipe_head(config, COMPLAINT, pairs)
         component = LinearHeads(feature_settings(config), [head])
         texts = [rows[i].text for i in held_out]

@@ -2,8 +2,6 @@
 
 - `complaint_texts`: the shared complaint CSV (read at train time from its path, never
   copied) plus the complaint labels of customer.jsonl, as `complaint` / `not_complaint`.
-  With `folds` > 0 it gives one side of a stratified k-fold split of the CSV:
-  `part = "in"` (the training folds) or `"out"` (the held-out fold), for cross-validation.
 - `topic_texts`: customer.jsonl with its six topics as independent categories.
 - `signal_texts`: customer.jsonl with the escalation signals a head can learn from
   wording (regulator, churn, repeat) as independent categories.
@@ -21,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from caredesk.nlp.errors import CorpusError
 from caredesk.nlp.signals import TRAINED_SIGNALS
 from caredesk.nlp.training.corpus import (
     TOPIC_LABELS,
@@ -30,11 +27,9 @@ from caredesk.nlp.training.corpus import (
     read_shared_labels,
     shared_label_texts,
 )
-from caredesk.nlp.training.metrics import stratified_folds
 
 COMPLAINT, NOT_COMPLAINT = "complaint", "not_complaint"
 COMPLAINT_LABELS = (COMPLAINT, NOT_COMPLAINT)
-PARTS = ("all", "in", "out")
 SIGNAL_LABELS = tuple(signal.value for signal in TRAINED_SIGNALS)
 
 
@@ -50,20 +45,13 @@ def signal_cats(signals: tuple[str, ...]) -> dict[str, float]:
     return {name: float(name in signals) for name in SIGNAL_LABELS}
 
 
-def complaint_texts(complaints: str | None, customer: str | None, splits: Collection[str],
-                    folds: int = 0,
-                    fold: int = 0, part: str = "all",
-                    seed: int = 0) -> list[tuple[str, dict[str, float]]]:
+def complaint_texts(complaints: str | None, customer: str | None,
+                    splits: Collection[str]) -> list[tuple[str, dict[str, float]]]:
     """(text, cats) pairs for the complaint head; see the module docstring."""
-    if part not in PARTS:
-        raise CorpusError(f"part must be one of {PARTS}, not {part!r}")
     pairs: list[tuple[str, dict[str, float]]] = []
     if complaints:
-        rows = read_complaint_csv(Path(complaints))
-        if folds and part != "all":
-            held_out = set(stratified_folds([r.complaint for r in rows], folds, seed)[fold])
-            rows = [row for i, row in enumerate(rows) if (i in held_out) == (part == "out")]
-        pairs += [(row.text, complaint_cats(row.complaint)) for row in rows]
+        pairs += [(row.text, complaint_cats(row.complaint))
+                  for row in read_complaint_csv(Path(complaints))]
     if customer:
         pairs += [(r.text, complaint_cats(r.complaint))
                   for r in read_customer_jsonl(Path(customer)) if r.split in splits]
