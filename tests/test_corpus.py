@@ -451,6 +451,7 @@ def test_public_pii_posts_contain_pii(customer: list[dict]) -> None:
                 or re.search(r"\d{8}|\d{2}/\d{2}/\d{4}|\d{4} \d{4} \d{4} \d{4}", text)
                 # an account number: NW-4471982, HT-BUS-448201, HT-55120-B
                 or re.search(r"\b[A-Z]{2,3}(?:-[A-Z]{2,3})?-\d[\dA-Z-]{4,}", text)
+                or re.search(r"(?i)\baccount\D{0,12}\d[\d -]{6,}", text)  # Account 4410-229-87
                 or US_PHONE_SHORT.search(text)
                 or re.search(r"(?i)\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b", text)
             ), row["id"]
