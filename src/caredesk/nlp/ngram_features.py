@@ -19,11 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import LOWER
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
-from caredesk.nlp.rules import doc_text
+from caredesk.nlp.rules import doc_attrs, doc_text
 
 _PRIME = np.uint64(1_000_003)
 _NUMPY_OPS = NumpyOps()
@@ -69,11 +68,11 @@ def char_ngram_keys(text: str, low: int, high: int) -> np.ndarray:
 
 
 def batch_word_keys(docs: list[Doc], ngram_size: int) -> BlockKeys:
-    """Word 1..`ngram_size`-gram keys of every doc's LOWER.
+    """Word 1..`ngram_size`-gram keys of every doc's LOWER (`rules.doc_attrs`).
 
     thinc's `ops.ngrams` hashes n consecutive keys; run once over all docs joined, it
     gives each doc's own n-grams plus ones that span two docs, which are dropped."""
-    arrays = [doc.to_array(LOWER) for doc in docs]
+    arrays = [doc_attrs(doc)[:, 0] for doc in docs]
     unigrams = np.concatenate([*arrays, np.zeros(0, dtype=np.uint64)]).astype(np.uint64)
     lengths = np.array([len(array) for array in arrays], dtype=np.int64)
     grams = np.zeros((len(unigrams), ngram_size), dtype=np.uint64)

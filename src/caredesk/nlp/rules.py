@@ -24,7 +24,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.attrs import NORM
+import numpy as np
+from spacy.attrs import LOWER, NORM
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -94,6 +95,19 @@ class Rule:
 
 
 _NORMS_KEY, _TEXT_KEY, _NORM_STRING_KEY = "caredesk.norms", "caredesk.text", "caredesk.normstr"
+_ATTRS_KEY = "caredesk.attrs"
+WORD_ATTRS = (LOWER, NORM)
+"""The token attributes `doc_attrs` reads, in its columns' order."""
+
+
+def doc_attrs(doc: Doc) -> np.ndarray:
+    """Tokens x (LOWER, NORM) hashes, read once per doc: the n-gram features use the
+    first column, the rules the second. One `to_array` call costs about what two cost
+    (most of its time is fixed overhead), and the pipeline needs both."""
+    attrs = doc.user_data.get(_ATTRS_KEY)
+    if attrs is None:
+        attrs = doc.user_data[_ATTRS_KEY] = doc.to_array(WORD_ATTRS).reshape(-1, 2)
+    return attrs
 
 
 def doc_norms(doc: Doc) -> list[str]:
@@ -102,7 +116,7 @@ def doc_norms(doc: Doc) -> list[str]:
     if norms is None:
         # Read the norm hashes as one array and map them to strings through a cache: far
         # cheaper than creating a Token object per token (`token.norm_` reads the same hash).
-        hashes = doc.to_array(NORM).tolist() if len(doc) else []
+        hashes = doc_attrs(doc)[:, 1].tolist()
         cache = _NORM_STRINGS
         try:
             norms = [cache[h] for h in hashes]
