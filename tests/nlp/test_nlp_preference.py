@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from caredesk.domain import StatedPreference
+from caredesk.nlp import extensions
 from caredesk.nlp.analyzer import Analyzer
+from caredesk.nlp.pipeline import build_pipeline
+from caredesk.nlp.preference import PreferenceFinder
 
 
 def preference(analyzer: Analyzer, text: str) -> StatedPreference | None:
@@ -62,3 +65,19 @@ def test_no_preference(analyzer: Analyzer, text: str) -> None:
 
 def test_preference_is_for_customer_text_only(analyzer: Analyzer) -> None:
     assert analyzer.analyze(["email only"], role="agent")[0].preference is None
+
+
+def test_trained_source_takes_the_likeliest_preference_over_the_threshold() -> None:
+    nlp = build_pipeline()
+    finder = PreferenceFinder(nlp, source="trained", threshold=0.4)
+    doc = nlp.make_doc("whatever the words say, the head decides")
+    doc.cats.update({"email_only": 0.45, "no_calls": 0.8, "no_marketing": 0.1})
+    assert extensions.get(finder(doc), "preference") == "no_calls"
+    unsure = nlp.make_doc("email only please")  # the rules would say email_only; no cats
+    unsure.cats.update({"email_only": 0.39})
+    assert extensions.get(finder(unsure), "preference") is None
+
+
+def test_unknown_preference_source_is_refused() -> None:
+    with pytest.raises(ValueError, match="source must be one of"):
+        PreferenceFinder(build_pipeline(), source="magic")

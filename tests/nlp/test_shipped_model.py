@@ -1,12 +1,12 @@
 """The shipped pipeline (models/caredesk-triage) on the issue's hard negatives and on
-plain cases of each trained label: a retrained model that gets these wrong is not
-fit to ship, whatever its held-out figures say."""
+plain cases of each trained label (topics, signals, stated preference): a retrained
+model that gets these wrong is not fit to ship, whatever its held-out figures say."""
 
 from __future__ import annotations
 
 import pytest
 
-from caredesk.domain import Signal, Topic
+from caredesk.domain import Signal, StatedPreference, Topic
 from caredesk.nlp.analyzer import Analyzer
 from caredesk.services.analysis import SHIPPED_MODEL
 
@@ -60,6 +60,16 @@ def test_trained_signals_are_found(shipped: Analyzer, text: str, signal: Signal)
 def test_signal_look_alikes_are_not_signals(shipped: Analyzer, text: str,
                                             signal: Signal) -> None:
     assert signal not in shipped.analyze([text])[0].signals
+
+
+@pytest.mark.parametrize(("text", "stated"), [
+    ("email only means email only. do not call me.", StatedPreference.EMAIL_ONLY),
+    ("please stop calling me, I don't want phone calls", StatedPreference.NO_CALLS),
+    ("can you call me back please", None),
+])
+def test_stated_preferences(shipped: Analyzer, text: str,
+                            stated: StatedPreference | None) -> None:
+    assert shipped.analyze([text])[0].preference == stated
 
 
 def test_complaint_scores_separate_a_complaint_from_thanks(shipped: Analyzer) -> None:

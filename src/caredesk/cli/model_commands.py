@@ -40,9 +40,8 @@ def train(data: Path | None, output: Path | None, corpus: Path | None, topics: s
         emit_json(report)
         return
     click.echo(f"saved {report.path} ({report.size_mb} MB) in {report.seconds} s")
-    click.echo(f"complaint head: {report.complaint_examples} texts; "
-               f"topic head: {report.topic_examples} texts; "
-               f"signal head: {report.signal_examples} texts")
+    click.echo("; ".join(f"{name} head: {count} texts"
+                         for name, count in report.examples.items()))
     click.echo(f"components: {', '.join(report.components)}")
 
 

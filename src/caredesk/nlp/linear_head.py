@@ -65,30 +65,59 @@ def bucket_columns(block: BlockKeys, buckets: int) -> np.ndarray:
     return (block.keys & np.uint64(buckets - 1)).astype(np.int64)
 
 
-@dataclass(frozen=True)
 class Head:
     """Independent logistic regressions for `labels`.
 
-    `idf` and the rows of `coef` hold the word block's buckets, then the character
-    block's: 2 x buckets entries."""
+    Built from dense arrays, as training gives them: `idf` and the rows of `coef` hold
+    the word block's buckets, then the character block's (2 x buckets entries). Kept
+    compact: only the columns some training n-gram reached (idf > 0; about 40% of them
+    in the shipped model) with their idf and weights, so a loaded model holds no
+    zeros. `idf` and `coef` give the dense arrays back when asked for."""
 
-    name: str
-    labels: tuple[str, ...]
-    idf: np.ndarray  # float32, 2 x buckets
-    coef: np.ndarray  # float32, (2 x buckets) x labels
-    intercept: np.ndarray  # float32, one per label
+    def __init__(self, name: str, labels: Sequence[str], idf: np.ndarray, coef: np.ndarray,
+                 intercept: np.ndarray) -> None:
+        used = np.flatnonzero(idf)
+        self._set(name, labels, len(idf) // 2, used, idf[used], coef[used], intercept)
+
+    @classmethod
+    def compact(cls, name: str, labels: Sequence[str], buckets: int, used: np.ndarray,
+                used_idf: np.ndarray, used_coef: np.ndarray, intercept: np.ndarray) -> Head:
+        """A head from its used columns (ascending) and their idf and weights."""
+        head = cls.__new__(cls)
+        head._set(name, labels, buckets, used, used_idf, used_coef, intercept)
+        return head
+
+    def _set(self, name: str, labels: Sequence[str], buckets: int, used: np.ndarray,
+             used_idf: np.ndarray, used_coef: np.ndarray, intercept: np.ndarray) -> None:
+        self.name, self.labels, self.buckets = name, tuple(labels), buckets
+        self.used = np.asarray(used, dtype=np.int64)
+        self.used_idf = np.asarray(used_idf, dtype=np.float32)
+        coef = np.asarray(used_coef, dtype=np.float32)
+        self.used_coef = coef[:, None] if coef.ndim == 1 else coef
+        self.intercept = np.asarray(intercept, dtype=np.float32)
 
     @property
-    def buckets(self) -> int:
-        return len(self.idf) // 2
+    def idf(self) -> np.ndarray:
+        """float32, 2 x buckets (0 where no training n-gram fell)."""
+        dense = np.zeros(2 * self.buckets, dtype=np.float32)
+        dense[self.used] = self.used_idf
+        return dense
+
+    @property
+    def coef(self) -> np.ndarray:
+        """float32, (2 x buckets) x labels."""
+        dense = np.zeros((2 * self.buckets, self.used_coef.shape[1]), dtype=np.float32)
+        dense[self.used] = self.used_coef
+        return dense
 
     def matrix(self, found: Occurrences) -> csr_matrix:
         """Docs x columns, the values as the module docstring says (repeats not merged:
         a product with the matrix sums them). Training fits on this matrix; analysis
         computes the same products without building it (`_HeadStack`)."""
         parts = []
+        dense_idf = self.idf
         for number, block in enumerate(found.blocks):
-            idf = self.idf[number * self.buckets : (number + 1) * self.buckets]
+            idf = dense_idf[number * self.buckets : (number + 1) * self.buckets]
             columns = bucket_columns(block, self.buckets)
             values = idf[columns].astype(np.float64)
             norms = np.sqrt(np.bincount(block.owners, weights=values * values,
@@ -106,39 +135,42 @@ class _HeadStack:
     over the doc's occurrences c, the matrix product above with the idf and the norm
     taken out of the sum. So one sparse matrix of occurrence counts, times one dense
     matrix with every head's idf * coef and idf^2 as columns, gives every head's
-    numerators and squared norms at once."""
+    numerators and squared norms at once. The dense matrix has a row only for the
+    columns some head uses (`rows` maps each of the 2 x buckets columns to its row, the
+    rest to a last row of zeros), so unused buckets cost no memory."""
 
     def __init__(self, heads: Sequence[Head]) -> None:
         self.heads = tuple(heads)
         self.buckets = heads[0].buckets
         self.widths = [len(head.labels) for head in heads]
         labels = sum(self.widths)
-        self.weights = []
-        for number in range(2):  # filled in place: no full-size temporaries
-            rows = slice(number * self.buckets, (number + 1) * self.buckets)
-            weights = np.empty((self.buckets, labels + len(heads)), dtype=np.float32)
-            start = 0
-            for index, (head, width) in enumerate(zip(heads, self.widths, strict=True)):
-                idf = head.idf[rows, None]
-                np.multiply(idf, head.coef[rows], out=weights[:, start : start + width])
-                np.multiply(idf, idf, out=weights[:, labels + index : labels + index + 1])
-                start += width
-            self.weights.append(weights)
+        used = np.unique(np.concatenate([head.used for head in heads]))
+        self.rows = np.full(2 * self.buckets, len(used), dtype=np.int32)
+        self.rows[used] = np.arange(len(used), dtype=np.int32)
+        self.weights = np.zeros((len(used) + 1, labels + len(heads)), dtype=np.float32)
+        start = 0
+        for index, (head, width) in enumerate(zip(heads, self.widths, strict=True)):
+            at = self.rows[head.used]
+            idf = head.used_idf[:, None]
+            self.weights[at, start : start + width] = idf * head.used_coef
+            self.weights[at, labels + index] = head.used_idf * head.used_idf
+            start += width
 
     def predict(self, found: Occurrences) -> list[np.ndarray]:
         """Each head's probabilities, docs x labels."""
         labels = sum(self.widths)
         logits = [np.tile(head.intercept.astype(np.float64), (found.n_docs, 1))
                   for head in self.heads]
-        for block, weights in zip(found.blocks, self.weights, strict=True):
+        for number, block in enumerate(found.blocks):
+            columns = bucket_columns(block, self.buckets) + number * self.buckets
             counts = csr_matrix((np.ones(len(block.keys), dtype=np.float32),
-                                 bucket_columns(block, self.buckets), block.indptr),
-                                shape=(block.n_docs, self.buckets))
-            sums = (counts @ weights).astype(np.float64)
+                                 self.rows[columns], block.indptr),
+                                shape=(block.n_docs, len(self.weights)))
+            sums = (counts @ self.weights).astype(np.float64)
             start = 0
-            for number, width in enumerate(self.widths):
-                norms = np.sqrt(np.maximum(sums[:, labels + number], 0.0))
-                logits[number] += sums[:, start : start + width] / np.maximum(norms, _TINY)[:, None]
+            for index, width in enumerate(self.widths):
+                norms = np.sqrt(np.maximum(sums[:, labels + index], 0.0))
+                logits[index] += sums[:, start : start + width] / np.maximum(norms, _TINY)[:, None]
                 start += width
         return [1.0 / (1.0 + np.exp(-logit)) for logit in logits]
 
@@ -196,25 +228,20 @@ class LinearHeads:
                  for head in self.heads}
         (path / INDEX_FILE).write_text(json.dumps(index, indent=2) + "\n", encoding="utf-8")
         for head in self.heads:
-            used = np.flatnonzero(head.idf)
-            np.save(path / f"{head.name}.columns.npy", used)
-            np.save(path / f"{head.name}.idf.npy", head.idf[used])
-            np.save(path / f"{head.name}.coef.npy", head.coef[used])
+            np.save(path / f"{head.name}.columns.npy", head.used)
+            np.save(path / f"{head.name}.idf.npy", head.used_idf)
+            np.save(path / f"{head.name}.coef.npy", head.used_coef)
             np.save(path / f"{head.name}.intercept.npy", head.intercept)
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> LinearHeads:
         path = Path(path)
         index = json.loads((path / INDEX_FILE).read_text(encoding="utf-8"))
-        heads = []
-        for name, entry in index.items():
-            used = np.load(path / f"{name}.columns.npy")
-            idf = np.zeros(2 * entry["buckets"], dtype=np.float32)
-            coef = np.zeros((len(idf), len(entry["labels"])), dtype=np.float32)
-            idf[used] = np.load(path / f"{name}.idf.npy")
-            coef[used] = np.load(path / f"{name}.coef.npy")
-            heads.append(Head(name=name, labels=tuple(entry["labels"]), idf=idf, coef=coef,
-                              intercept=np.load(path / f"{name}.intercept.npy")))
-        self.heads = tuple(heads)
+        self.heads = tuple(
+            Head.compact(name, entry["labels"], entry["buckets"],
+                         np.load(path / f"{name}.columns.npy"),
+                         np.load(path / f"{name}.idf.npy"), np.load(path / f"{name}.coef.npy"),
+                         np.load(path / f"{name}.intercept.npy"))
+            for name, entry in index.items())
         return self
 
 

@@ -27,9 +27,7 @@ class TrainReport:
     path: str
     size_mb: float
     seconds: float
-    complaint_examples: int
-    topic_examples: int
-    signal_examples: int
+    examples: dict[str, int]  # head name -> texts it was fitted on
     components: tuple[str, ...]
 
 
@@ -108,9 +106,7 @@ def train_model(*, data: Path | None = None, output: Path | None = None,
         topic_source=topics, overrides=overrides, progress=progress))
     return TrainReport(path=str(result.path), size_mb=round(result.size_bytes / 1e6, 2),
                        seconds=round(result.seconds, 1),
-                       complaint_examples=result.complaint_examples,
-                       topic_examples=result.topic_examples,
-                       signal_examples=result.signal_examples, components=result.pipe_names)
+                       examples=result.examples, components=result.pipe_names)
 
 
 def evaluate_model(*, model: Path | None = None, corpus: Path | None = None,

@@ -38,21 +38,26 @@ NON_COMPLAINTS = [
     "@PhoneCo happy with the upgrade, cheers",
     "@PizzaPlace are you open on bank holidays?",
 ]
-TOPIC_TEXTS = [  # text, complaint, topics, signals
+TOPIC_TEXTS = [  # text, complaint, topics, signals, preference
     ("you leaked my phone number to a sales firm, I am reporting you to the ICO", 1,
-     ["privacy"], ["regulator"]),
-    ("who gave my email address to this company", 1, ["privacy"], []),
+     ["privacy"], ["regulator"], None),
+    ("who gave my email address to this company", 1, ["privacy"], [], None),
     ("stop calling me every day about upgrades, third time I have asked", 1,
-     ["unwanted_contact"], ["repeat"]),
-    ("another cold call from you today, I opted out", 1, ["unwanted_contact"], []),
-    ("my blog is blocked by your adult filter", 1, ["blocking"], []),
+     ["unwanted_contact"], ["repeat"], "no_calls"),
+    ("another cold call from you today, I opted out", 1, ["unwanted_contact"], [],
+     "no_marketing"),
+    ("my blog is blocked by your adult filter, reply by email only", 1, ["blocking"], [],
+     "email_only"),
     ("you blocked a site although I am over 18, I am leaving for another network", 1,
-     ["blocking"], ["churn"]),
-    ("charged twice on my bill this month", 1, ["billing"], []),
-    ("no signal at home since Monday", 1, ["network"], []),
-    ("on hold for an hour and then cut off", 1, ["customer_service"], []),
-    ("thanks for sorting my upgrade", 0, [], []),
-    ("how do I top up online?", 0, [], []),
+     ["blocking"], ["churn"], None),
+    ("charged twice on my bill this month, send the refund letter by post only", 1,
+     ["billing"], [], "post_only"),
+    ("no signal at home since Monday, text me updates instead", 1, ["network"], [],
+     "sms_only"),
+    ("on hold for an hour and then cut off, DM only from now on", 1, ["customer_service"],
+     [], "dm_only"),
+    ("thanks for sorting my upgrade", 0, [], [], None),
+    ("how do I top up online?", 0, [], [], None),
 ]
 SPLITS = ["train", "train", "dev", "test"]
 SHARED_PHONE = "07700 900456"
@@ -82,9 +87,9 @@ def tiny_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus.mkdir()
     lines = []
     for copy in range(4):  # every text in every split, so each split has every topic
-        for i, (text, complaint, topics, signals) in enumerate(TOPIC_TEXTS):
+        for i, (text, complaint, topics, signals, stated) in enumerate(TOPIC_TEXTS):
             lines.append({"id": f"c-{copy}-{i}", "text": text, "complaint": complaint,
-                          "topics": topics, "preference": None, "signals": signals,
+                          "topics": topics, "preference": stated, "signals": signals,
                           "split": SPLITS[copy]})
     (corpus / "customer.jsonl").write_text(
         "".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")

@@ -19,7 +19,7 @@ def test_requests_preference_and_signals_are_scored_on_the_split(tmp_path: Path)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     write_jsonl(corpus / "customer.jsonl", [
-        {"id": "c1", "text": "stop ringing me, email only please", "complaint": 1,
+        {"id": "c1", "text": "please contact me by email only", "complaint": 1,
          "topics": ["unwanted_contact"], "preference": "email_only", "signals": [],
          "split": "test"},
         {"id": "c2", "text": "my signal is dead, reporting you to Ofcom", "complaint": 1,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from caredesk.domain import Analysis, PiiLabel, RequestKind, Signal
+from caredesk.domain import Analysis, PiiLabel, RequestKind, Signal, StatedPreference
 from caredesk.nlp import Analyzer, signals
 from caredesk.nlp.training.corpus import PII_LABELS, read_complaint_csv
 from caredesk.nlp.training.evaluate import cross_validate, evaluate_model
@@ -42,10 +42,11 @@ def test_saved_pipeline_loads_through_the_analyzer(trained: Path) -> None:
     meta = json.loads((trained / "meta.json").read_text(encoding="utf-8"))
     # complaint: the 24 CSV tweets + 3 copies of the 11 customer texts in train and dev;
     # topics: those 33 customer texts + the dev tweet shared_labels.jsonl labels + the 21
-    # CSV tweets it does not name; signals: the 33 customer texts
-    assert meta["caredesk_training"]["examples"] == {"complaint": 24 + 33, "topics": 33 + 1 + 21,
-                                                     "signals": 33}
+    # CSV tweets it does not name; signals and preference: the 33 customer texts
+    assert meta["caredesk_training"]["examples"] == {
+        "complaint": 24 + 33, "topics": 33 + 1 + 21, "signals": 33, "preference": 33}
     assert analyzer.nlp.get_pipe("caredesk_signals").source == "trained"
+    assert analyzer.nlp.get_pipe("caredesk_preference").source == "trained"
 
 
 def test_topic_head_learns_from_train_and_dev_never_from_test(tiny_data: Path,
@@ -84,6 +85,9 @@ def test_analysis_reads_the_trained_cats(trained: Path) -> None:
     (reported,) = analyzer.analyze(["you leaked my phone number to a sales firm, I am "
                                     "reporting you to the ICO"])
     assert Signal.REGULATOR in reported.signals
+    # the stated preference from the preference head
+    (stated,) = analyzer.analyze(["no signal at home since Monday, text me updates instead"])
+    assert stated.preference == StatedPreference.SMS_ONLY
     (agent,) = analyzer.analyze(["Please DM us your mobile number"], role="agent")
     assert RequestKind.PHONE in agent.requests
 
@@ -132,9 +136,9 @@ def test_rule_topics_can_ship_instead_of_the_topic_head(tiny_data: Path, recipe_
     result = train_pipeline(recipe_dir=recipe_dir, corpus_dir=tiny_data / "corpus",
                             complaints_csv=tiny_data / "complaints.csv", output_dir=output,
                             topic_source="rules")
-    assert "caredesk_topics" in result.pipe_names and result.topic_examples == 0
+    assert "caredesk_topics" in result.pipe_names and "topics" not in result.examples
     analyzer = Analyzer.load(output)
     heads = analyzer.nlp.get_pipe("caredesk_linear_heads").heads
-    assert [head.name for head in heads] == ["complaint", "signals"]
+    assert [head.name for head in heads] == ["complaint", "signals", "preference"]
     (analysis,) = analyzer.analyze(["your shop read my address out to the whole queue"])
     assert analysis.tags["privacy"] == 0.9  # the rule tagger's STRONG score, not a probability

@@ -5,6 +5,7 @@
 - `topic_texts`: customer.jsonl with its six topics as independent categories.
 - `signal_texts`: customer.jsonl with the escalation signals a head can learn from
   wording (regulator, churn, repeat) as independent categories.
+- `preference_texts`: customer.jsonl with its stated preference, one category per value.
 - `labelled_tweets`: real tweets of the complaint CSV with the topics that
   shared_labels.jsonl gives them, for the splits asked for.
 - `unlabelled_tweets`: the real tweets of the complaint CSV that no topic label names,
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
+from caredesk.domain import StatedPreference
 from caredesk.nlp.signals import TRAINED_SIGNALS
 from caredesk.nlp.training.corpus import (
     TOPIC_LABELS,
@@ -31,6 +33,7 @@ from caredesk.nlp.training.corpus import (
 COMPLAINT, NOT_COMPLAINT = "complaint", "not_complaint"
 COMPLAINT_LABELS = (COMPLAINT, NOT_COMPLAINT)
 SIGNAL_LABELS = tuple(signal.value for signal in TRAINED_SIGNALS)
+PREFERENCE_LABELS = tuple(preference.value for preference in StatedPreference)
 
 
 def complaint_cats(label: int) -> dict[str, float]:
@@ -65,6 +68,12 @@ def topic_texts(customer: str, splits: Collection[str]) -> list[tuple[str, dict[
 
 def signal_texts(customer: str, splits: Collection[str]) -> list[tuple[str, dict[str, float]]]:
     return [(r.text, signal_cats(r.signals))
+            for r in read_customer_jsonl(Path(customer)) if r.split in splits]
+
+
+def preference_texts(customer: str,
+                     splits: Collection[str]) -> list[tuple[str, dict[str, float]]]:
+    return [(r.text, {name: float(r.preference == name) for name in PREFERENCE_LABELS})
             for r in read_customer_jsonl(Path(customer)) if r.split in splits]
 
 

@@ -43,7 +43,7 @@ PIPELINE_VERSION = "2.0.0"
 CAREDESK_VERSION = "triage-3"
 """Stored with each analysis the trained pipeline makes; bump it when the recipe changes."""
 
-COMPLAINT, TOPICS, SIGNALS = "complaint", "topics", "signals"
+COMPLAINT, TOPICS, SIGNALS, PREFERENCE = "complaint", "topics", "signals", "preference"
 """The recipe's heads (models/recipe/triage.cfg)."""
 
 Progress = Callable[[str], None]
@@ -55,9 +55,7 @@ class TrainedPipeline:
     path: Path
     size_bytes: int
     seconds: float
-    complaint_examples: int
-    topic_examples: int
-    signal_examples: int
+    examples: dict[str, int]  # head name -> texts it was fitted on
     pipe_names: tuple[str, ...]
 
 
@@ -88,8 +86,9 @@ def head_texts(config: Any, name: str) -> tuple[Pairs, list[float]]:
     if name == COMPLAINT:
         pairs = readers.complaint_texts(train["complaints"], train["customer"], splits)
         return pairs, [1.0] * len(pairs)
-    if name == SIGNALS:
-        pairs = readers.signal_texts(train["customer"], splits)
+    if name in (SIGNALS, PREFERENCE):
+        read = readers.signal_texts if name == SIGNALS else readers.preference_texts
+        pairs = read(train["customer"], splits)
         return pairs, [1.0] * len(pairs)
     pairs = readers.topic_texts(train["customer"], splits)
     if train.get("labelled_splits"):
@@ -123,8 +122,8 @@ def fit_recipe_head(config: Any, name: str, pairs: Pairs,
 def assemble(features: FeatureSettings, heads: tuple[linear_head.Head, ...],
              rule_topics: bool) -> Language:
     """The shipped pipeline: the trained heads among the rule components (the rule topic
-    tagger too when asked for); the signal finder reads the signals head when there is
-    one."""
+    tagger too when asked for); the signal and preference finders read their heads when
+    there are ones."""
     nlp = blank()
     nlp.add_pipe(pii.COMPONENT)
     component = nlp.add_pipe(linear_head.COMPONENT, config={
@@ -133,11 +132,10 @@ def assemble(features: FeatureSettings, heads: tuple[linear_head.Head, ...],
     component.heads = heads
     if rule_topics:
         nlp.add_pipe(topics.COMPONENT)
-    trained_signals = any(head.name == SIGNALS for head in heads)
-    nlp.add_pipe(signals.COMPONENT,
-                 config={"source": "trained" if trained_signals else "rules"})
-    for name in (preference.COMPONENT, data_requests.COMPONENT):
-        nlp.add_pipe(name)
+    trained = {head.name for head in heads}
+    for name, head in ((signals.COMPONENT, SIGNALS), (preference.COMPONENT, PREFERENCE)):
+        nlp.add_pipe(name, config={"source": "trained" if head in trained else "rules"})
+    nlp.add_pipe(data_requests.COMPONENT)
     nlp.meta.update(name=PIPELINE_NAME, version=PIPELINE_VERSION,
                     caredesk_version=CAREDESK_VERSION)
     return nlp
@@ -160,7 +158,8 @@ def train_pipeline(*, recipe_dir: Path, corpus_dir: Path, complaints_csv: Path,
         **dict(overrides or {}), "paths.complaints": str(Path(complaints_csv)),
         "paths.customer": str(customer),
         "paths.shared_labels": str(Path(corpus_dir) / SHARED_LABELS_FILE)})
-    names = (COMPLAINT, TOPICS, SIGNALS) if topic_source == "trained" else (COMPLAINT, SIGNALS)
+    names = ((COMPLAINT, TOPICS, SIGNALS, PREFERENCE) if topic_source == "trained"
+             else (COMPLAINT, SIGNALS, PREFERENCE))
     heads, counts = [], {}
     for name in names:
         pairs, weights = head_texts(config, name)
@@ -175,8 +174,7 @@ def train_pipeline(*, recipe_dir: Path, corpus_dir: Path, complaints_csv: Path,
     _replace_dir(Path(output_dir), nlp)
     return TrainedPipeline(
         path=Path(output_dir), size_bytes=dir_size(Path(output_dir)),
-        seconds=time.perf_counter() - started, complaint_examples=counts[COMPLAINT],
-        topic_examples=counts.get(TOPICS, 0), signal_examples=counts[SIGNALS],
+        seconds=time.perf_counter() - started, examples=counts,
         pipe_names=tuple(nlp.pipe_names))
 
 
