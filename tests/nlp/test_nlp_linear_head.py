@@ -148,6 +148,11 @@ def test_saved_heads_load_the_same_and_save_byte_identical(nlp, head, tmp_path: 
     assert all((tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
                for name in files)
     loaded = LinearHeads(SETTINGS).from_disk(tmp_path / "a")
+    loaded.to_disk(tmp_path / "c")  # loaded heads are kept compact; they save the same bytes
+    assert all((tmp_path / "a" / name).read_bytes() == (tmp_path / "c" / name).read_bytes()
+               for name in files)
+    assert np.array_equal(loaded.heads[0].idf, head.idf)
+    assert np.array_equal(loaded.heads[0].coef, head.coef)
     text = "who sold my details to the people who keep calling"
     assert loaded.set_cats([nlp.make_doc(text)])[0].cats == \
         component.set_cats([nlp.make_doc(text)])[0].cats
