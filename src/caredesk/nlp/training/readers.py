@@ -17,13 +17,14 @@ both, once their settings were chosen (models/README.md).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from caredesk.domain import StatedPreference
 from caredesk.nlp.signals import TRAINED_SIGNALS
 from caredesk.nlp.training.corpus import (
     TOPIC_LABELS,
+    CustomerRecord,
     read_complaint_csv,
     read_customer_jsonl,
     read_shared_labels,
@@ -34,6 +35,7 @@ COMPLAINT, NOT_COMPLAINT = "complaint", "not_complaint"
 COMPLAINT_LABELS = (COMPLAINT, NOT_COMPLAINT)
 SIGNAL_LABELS = tuple(signal.value for signal in TRAINED_SIGNALS)
 PREFERENCE_LABELS = tuple(preference.value for preference in StatedPreference)
+Pairs = list[tuple[str, dict[str, float]]]
 
 
 def complaint_cats(label: int) -> dict[str, float]:
@@ -49,36 +51,37 @@ def signal_cats(signals: tuple[str, ...]) -> dict[str, float]:
 
 
 def complaint_texts(complaints: str | None, customer: str | None,
-                    splits: Collection[str]) -> list[tuple[str, dict[str, float]]]:
+                    splits: Collection[str]) -> Pairs:
     """(text, cats) pairs for the complaint head; see the module docstring."""
-    pairs: list[tuple[str, dict[str, float]]] = []
+    pairs: Pairs = []
     if complaints:
         pairs += [(row.text, complaint_cats(row.complaint))
                   for row in read_complaint_csv(Path(complaints))]
     if customer:
-        pairs += [(r.text, complaint_cats(r.complaint))
-                  for r in read_customer_jsonl(Path(customer)) if r.split in splits]
+        pairs += customer_pairs(customer, splits, lambda r: complaint_cats(r.complaint))
     return pairs
 
 
-def topic_texts(customer: str, splits: Collection[str]) -> list[tuple[str, dict[str, float]]]:
-    return [(r.text, topic_cats(r.topics))
-            for r in read_customer_jsonl(Path(customer)) if r.split in splits]
+def topic_texts(customer: str, splits: Collection[str]) -> Pairs:
+    return customer_pairs(customer, splits, lambda r: topic_cats(r.topics))
 
 
-def signal_texts(customer: str, splits: Collection[str]) -> list[tuple[str, dict[str, float]]]:
-    return [(r.text, signal_cats(r.signals))
-            for r in read_customer_jsonl(Path(customer)) if r.split in splits]
+def signal_texts(customer: str, splits: Collection[str]) -> Pairs:
+    return customer_pairs(customer, splits, lambda r: signal_cats(r.signals))
 
 
-def preference_texts(customer: str,
-                     splits: Collection[str]) -> list[tuple[str, dict[str, float]]]:
-    return [(r.text, {name: float(r.preference == name) for name in PREFERENCE_LABELS})
-            for r in read_customer_jsonl(Path(customer)) if r.split in splits]
+def preference_texts(customer: str, splits: Collection[str]) -> Pairs:
+    return customer_pairs(customer, splits, lambda r: {
+        name: float(r.preference == name) for name in PREFERENCE_LABELS})
 
 
-def labelled_tweets(complaints: str, labelled: str,
-                    splits: Collection[str]) -> list[tuple[str, dict[str, float]]]:
+def customer_pairs(customer: str, splits: Collection[str],
+                   cats: Callable[[CustomerRecord], dict[str, float]]) -> Pairs:
+    """(text, cats(row)) for each row of customer.jsonl in `splits`."""
+    return [(r.text, cats(r)) for r in read_customer_jsonl(Path(customer)) if r.split in splits]
+
+
+def labelled_tweets(complaints: str, labelled: str, splits: Collection[str]) -> Pairs:
     """The CSV tweets that `labelled` (shared_labels.jsonl) puts in `splits`, with the
     topics it gives them."""
     labels = [label for label in read_shared_labels(Path(labelled)) if label.split in splits]

@@ -47,7 +47,6 @@ COMPLAINT, TOPICS, SIGNALS, PREFERENCE = "complaint", "topics", "signals", "pref
 """The recipe's heads (models/recipe/triage.cfg)."""
 
 Progress = Callable[[str], None]
-Pairs = list[tuple[str, dict[str, float]]]
 
 
 @dataclass(frozen=True)
@@ -79,7 +78,7 @@ def feature_settings(config: Any) -> FeatureSettings:
     return FeatureSettings(**settings)
 
 
-def head_texts(config: Any, name: str) -> tuple[Pairs, list[float]]:
+def head_texts(config: Any, name: str) -> tuple[readers.Pairs, list[float]]:
     """The (text, cats) pairs the recipe trains head `name` on, and each one's weight."""
     train = config["heads"][name]["train"]
     splits = tuple(train["splits"])
@@ -102,7 +101,7 @@ def head_texts(config: Any, name: str) -> tuple[Pairs, list[float]]:
     return pairs, weights
 
 
-def fit_recipe_head(config: Any, name: str, pairs: Pairs,
+def fit_recipe_head(config: Any, name: str, pairs: readers.Pairs,
                     weights: list[float] | None = None) -> linear_head.Head:
     """Head `name` of the recipe fitted on `pairs` (each weighing `weights`, default 1)."""
     section = config["heads"][name]
