@@ -20,10 +20,9 @@ from spacy.tokens import Doc
 
 from caredesk.domain import StatedPreference
 from caredesk.nlp import extensions
-from caredesk.nlp.rules import Rule, RuleMatcher, gap, w
+from caredesk.nlp.rules import Rule, gap, matcher_for_source, w
 
 COMPONENT = "caredesk_preference"
-SOURCES = ("rules", "trained")
 THRESHOLD = 0.4
 """A trained preference is stated when its probability is at least this (chosen
 leave-one-writer-out: 0.3 and 0.4 score the same accuracy, 0.4 with fewer false ones)."""
@@ -115,12 +114,10 @@ class PreferenceFinder:
 
     def __init__(self, nlp: Language, source: str = "rules",
                  threshold: float = THRESHOLD) -> None:
-        if source not in SOURCES:
-            raise ValueError(f"{COMPONENT} source must be one of {SOURCES}, not {source!r}")
+        self.matcher = matcher_for_source(nlp, PREFERENCE_RULES, COMPONENT, source)
         extensions.register()
         self.source = source
         self.threshold = threshold
-        self.matcher = RuleMatcher(nlp, PREFERENCE_RULES) if source == "rules" else None
 
     def __call__(self, doc: Doc) -> Doc:
         extensions.put(doc, "preference", self._stated(doc))

@@ -276,6 +276,20 @@ class RuleMatcher:
         return hits
 
 
+SOURCES = ("rules", "trained")
+"""Where a component that can read a trained head finds its answer: its own phrase rules,
+or the head's probabilities in `doc.cats` (signals, stated preference)."""
+
+
+def matcher_for_source(nlp: Language, rules: Sequence[Rule], component: str,
+                       source: str) -> RuleMatcher | None:
+    """The component's RuleMatcher for the "rules" source, None for "trained" (it reads
+    `doc.cats` then); any other source is an error that names the component."""
+    if source not in SOURCES:
+        raise ValueError(f"{component} source must be one of {SOURCES}, not {source!r}")
+    return RuleMatcher(nlp, rules) if source == "rules" else None
+
+
 def longest_only(hits: Iterable[Hit]) -> list[Hit]:
     """Non-overlapping hits, preferring the longer (so "not happy" beats "happy")."""
     chosen: list[Hit] = []

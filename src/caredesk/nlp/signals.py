@@ -22,10 +22,9 @@ from spacy.tokens import Doc
 
 from caredesk.domain import Signal
 from caredesk.nlp import extensions
-from caredesk.nlp.rules import Rule, RuleMatcher, num, ordinal, w
+from caredesk.nlp.rules import Rule, matcher_for_source, num, ordinal, w
 
 COMPONENT = "caredesk_signals"
-SOURCES = ("rules", "trained")
 TRAINED_SIGNALS = (Signal.REGULATOR, Signal.CHURN, Signal.REPEAT)
 """The signals a trained head scores (public_pii always comes from the PII found)."""
 THRESHOLD = 0.3
@@ -111,12 +110,10 @@ class SignalFinder:
 
     def __init__(self, nlp: Language, source: str = "rules",
                  threshold: float = THRESHOLD) -> None:
-        if source not in SOURCES:
-            raise ValueError(f"{COMPONENT} source must be one of {SOURCES}, not {source!r}")
+        self.matcher = matcher_for_source(nlp, SIGNAL_RULES, COMPONENT, source)
         extensions.register()
         self.source = source
         self.threshold = threshold
-        self.matcher = RuleMatcher(nlp, SIGNAL_RULES) if source == "rules" else None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.matcher is not None:

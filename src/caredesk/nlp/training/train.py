@@ -40,7 +40,7 @@ where the rule tagger scores 0.69 (models/README.md); "rules" keeps the rule top
 tagger, which shows which phrase fired but misses phrasings it was not written for."""
 PIPELINE_NAME = "caredesk_triage"
 PIPELINE_VERSION = "2.0.0"
-CAREDESK_VERSION = "triage-3"
+CAREDESK_VERSION = "triage-4"
 """Stored with each analysis the trained pipeline makes; bump it when the recipe changes."""
 
 COMPLAINT, TOPICS, SIGNALS, PREFERENCE = "complaint", "topics", "signals", "preference"
