@@ -120,9 +120,9 @@ class Head:
             idf = dense_idf[number * self.buckets : (number + 1) * self.buckets]
             columns = bucket_columns(block, self.buckets)
             values = idf[columns].astype(np.float64)
-            norms = np.sqrt(np.bincount(block.owners, weights=values * values,
-                                        minlength=block.n_docs))
-            values /= np.maximum(norms, _TINY)[block.owners]
+            owners = block.owners  # derived from indptr on each access: read it once
+            norms = np.sqrt(np.bincount(owners, weights=values * values, minlength=block.n_docs))
+            values /= np.maximum(norms, _TINY)[owners]
             parts.append(csr_matrix((values.astype(np.float32), columns, block.indptr),
                                     shape=(block.n_docs, self.buckets)))
         return sparse_hstack(parts, format="csr")
