@@ -95,3 +95,16 @@ def test_a_saved_pipeline_tokenizes_as_the_code_says(nlp: Language, tmp_path: Pa
     text = "@NorthwindCare #NoSignal again 😡👍🏽 can't call 07700 900123 https://example.com/x?y=1"
     assert [t.text for t in loaded(text)] == [t.text for t in nlp(text)]
     assert loaded.tokenizer.to_bytes() == b""
+
+
+def test_new_words_get_the_attributes_the_components_read(nlp: Language) -> None:
+    """New words skip spaCy's other lexical attributes (shape, like_num...) for speed; the
+    ones the components read are still right."""
+    doc = nlp.make_doc("Qwzxv9 ZÜRICHFOO … ¡ \u2003")
+    word, shouty, ellipsis, bang, space = doc
+    assert (word.lower_, word.norm_, word.is_alpha, word.is_punct) == ("qwzxv9", "qwzxv9",
+                                                                       False, False)
+    assert (shouty.lower_, shouty.is_alpha) == ("zürichfoo", True)
+    assert (ellipsis.norm_, ellipsis.is_punct) == ("...", True)
+    assert bang.is_punct and space.is_space
+    assert word.shape_ == ""  # not computed
